@@ -1,0 +1,52 @@
+# CityBundle — the two commands of the quick start are `make run` and `make test`.
+# Both install what is missing (Debian packages, validator tools) and are safe to repeat.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+PIPELINE ?= Pipelines/wuhan.yaml
+OUTPUT ?= ./public
+SHARED ?= ../shared
+APT_PACKAGES := libgdal-dev gdal-bin libproj-dev proj-bin proj-data libxml2-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: run test deps tools build build-debug format lint clean help
+
+help:
+	@echo "make run    install what is missing, build (release), run $(PIPELINE) into $(OUTPUT)"
+	@echo "make test   install what is missing, build (debug) and run every test"
+	@echo "make format / make lint   swift format with the committed .swift-format"
+
+## System packages (GDAL, PROJ, libxml2), installed only when missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $$missing; \
+	else echo "system packages present"; fi
+
+## Independent validators (GeoJSON, glTF, catalogs) from ../shared/tools.
+tools:
+	@test -x $(SHARED)/tools/install.sh || { echo "error: $(SHARED)/tools/install.sh not found; set SHARED=path/to/shared"; exit 3; }
+	bash $(SHARED)/tools/install.sh
+
+build: deps
+	$(SWIFT) build -c release --product citybundle
+
+build-debug: deps
+	$(SWIFT) build --build-tests
+
+run: build
+	$$($(SWIFT) build -c release --show-bin-path)/citybundle run $(PIPELINE) --output $(OUTPUT)
+
+test: deps tools build-debug
+	CB_SHARED=$(abspath $(SHARED)) $(SWIFT) test --skip-build
+
+format:
+	$(SWIFT) format --in-place --recursive --configuration .swift-format Package.swift Sources Tests
+
+lint:
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Package.swift Sources Tests
+
+clean:
+	rm -rf .build $(OUTPUT)

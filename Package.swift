@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Swift target shares (Swift 6 language mode comes from the tools version).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "CityBundle",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "citybundle", targets: ["citybundle"]),
+        .library(name: "CityBundleModel", targets: ["CityBundleModel"]),
+        .library(name: "CityBundlePipeline", targets: ["CityBundlePipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C libraries through pkg-config; `make deps` installs their Debian packages.
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Value types shared by every stage; no dependencies.
+        .target(name: "CityBundleModel", swiftSettings: swiftSettings),
+        // Pure geodesy: GCJ-02 / BD-09, geodesic distance, ECEF and local frames.
+        .target(name: "CityBundleGeodesy", swiftSettings: swiftSettings),
+        // Swift owners of every GDAL / OGR / OSR / PROJ handle.
+        .target(
+            name: "GDALKit", dependencies: ["CGDAL", "CPROJ", "CityBundleModel"], swiftSettings: swiftSettings),
+        // Pipeline files, stage protocols and the bounded-queue runner.
+        .target(
+            name: "CityBundlePipeline",
+            dependencies: [
+                "CityBundleModel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        // Ingest: GDAL sources, CRS normalisation, stable ids.
+        .target(
+            name: "CityBundleIngest",
+            dependencies: [
+                "CityBundlePipeline", "GDALKit", "CityBundleGeodesy",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+        // Convert: RFC 7946 GeoJSON encoders and file sinks.
+        .target(name: "CityBundleExport", dependencies: ["CityBundlePipeline"], swiftSettings: swiftSettings),
+        // Wires the stages into a pipeline run.
+        .target(
+            name: "CityBundleWorkflow",
+            dependencies: [
+                "CityBundleIngest", "CityBundleExport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        // The command-line tool: thin commands over the workflow.
+        .executableTarget(
+            name: "citybundle",
+            dependencies: [
+                "CityBundleWorkflow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        // Test helpers: fixture paths, temporary directories, running real tools.
+        .target(name: "CityBundleTesting", swiftSettings: swiftSettings),
+
+        .testTarget(
+            name: "CityBundleGeodesyTests", dependencies: ["CityBundleGeodesy"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundleIngestTests",
+            dependencies: ["CityBundleIngest", "GDALKit", "CityBundleGeodesy", "CityBundleTesting"],
+            swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,113 @@
+import Foundation
+import CityBundleModel
+
+/// Runs one source through transforms into sinks on two threads joined by a bounded queue:
+/// the source thread reads (and reprojects) while the calling thread transforms and encodes.
+public struct StreamRunner: Sendable {
+    /// Features per batch.
+    public var batchSize: Int
+    /// Batches the queue holds at most; memory is bounded by `batchSize × queueCapacity` features.
+    public var queueCapacity: Int
+
+    public init(batchSize: Int = 512, queueCapacity: Int = 8) {
+        self.batchSize = batchSize
+        self.queueCapacity = queueCapacity
+    }
+
+    /// Counts from one run.
+    public struct Counts: Sendable, Hashable {
+        /// Features the source produced.
+        public var read = 0
+        /// Features removed by transforms.
+        public var removed = 0
+        /// Features handed to the sinks.
+        public var written = 0
+    }
+
+    /// Streams `source` through `transforms` into `sinks`. The source is handed over to the reader
+    /// thread: the caller must not touch it afterwards. On any error every sink is aborted, so no
+    /// partial output remains, and the error is rethrown.
+    public func run(
+        name: String,
+        source: any FeatureSource,
+        transforms: [any FeatureTransform],
+        sinks: inout [any FeatureSink]
+    ) throws -> (counts: Counts, files: [WrittenFile]) {
+        let queue = BoundedQueue<[Feature]>(name: "\(name): read→write", capacity: queueCapacity)
+        let batchSize = self.batchSize
+        let finished = DispatchSemaphore(value: 0)
+        let handoff = Handoff(source)
+        let reader = Thread {
+            defer { finished.signal() }
+            do {
+                let source = handoff.take()
+                try source.read(batchSize: batchSize) { batch in
+                    if !queue.push(batch) { throw CancellationError() }
+                }
+                queue.close()
+            } catch {
+                queue.close(error: error)
+            }
+        }
+        reader.name = "citybundle-read-\(name)"
+        reader.stackSize = 8 << 20
+        reader.start()
+
+        var counts = Counts()
+        do {
+            while let batch = try queue.pop() {
+                counts.read += batch.count
+                let passed = try applyTransforms(transforms, to: batch)
+                counts.removed += batch.count - passed.count
+                counts.written += passed.count
+                for index in sinks.indices { try sinks[index].write(passed) }
+            }
+        } catch {
+            queue.close(error: error)
+            // Drain so the reader thread, if blocked on push, sees the closed queue and ends.
+            while (try? queue.pop()) != nil {}
+            finished.wait()
+            for sink in sinks { sink.abort() }
+            throw error
+        }
+        finished.wait()
+        var files: [WrittenFile] = []
+        do {
+            for index in sinks.indices { files += try sinks[index].finish() }
+        } catch {
+            for sink in sinks { sink.abort() }
+            throw error
+        }
+        return (counts, files)
+    }
+
+    private func applyTransforms(_ transforms: [any FeatureTransform], to batch: [Feature]) throws -> [Feature] {
+        guard !transforms.isEmpty else { return batch }
+        var passed: [Feature] = []
+        passed.reserveCapacity(batch.count)
+        for feature in batch {
+            var current: Feature? = feature
+            for transform in transforms {
+                guard let input = current else { break }
+                current = try transform.apply(input)
+            }
+            if let current { passed.append(current) }
+        }
+        return passed
+    }
+}
+
+/// Moves a non-Sendable source to the reader thread. Safe because exactly one thread uses the
+/// source at a time: the caller gives it up when `run` starts and only the reader takes it.
+private final class Handoff: @unchecked Sendable {
+    private var source: (any FeatureSource)?
+
+    init(_ source: any FeatureSource) {
+        self.source = source
+    }
+
+    func take() -> any FeatureSource {
+        defer { source = nil }
+        return source!
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `citybundle` root command.
+struct CityBundleCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "citybundle",
+        abstract: "Publish city open data: ingest, normalise to WGS 84 and write RFC 7946 GeoJSON.",
+        discussion: """
+            Exit codes (every command): 0 ok, 1 data errors, 2 usage or configuration, 3 I/O, \
+            4 lock held, 5 verification failed.
+            """,
+        version: version,
+        subcommands: [Run.self, Convert.self, Inspect.self]
+    )
+}

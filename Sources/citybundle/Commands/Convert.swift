@@ -1,0 +1,78 @@
+import ArgumentParser
+import Logging
+import CityBundleExport
+import CityBundleIngest
+import CityBundleModel
+import CityBundlePipeline
+
+extension CityBundleCommand {
+    /// `citybundle convert IN OUT`: one file, no pipeline file.
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert one file to RFC 7946 GeoJSON in WGS 84, without a pipeline file.",
+            discussion: """
+                The output format follows OUTPUT's extension: .geojson (FeatureCollection) or \
+                .geojsonl / .geojsons / .ndjson (one feature per line).
+                Examples:
+                  citybundle convert districts.shp districts.geojson --from-crs GCJ-02
+                  citybundle convert poi.csv poi.geojson --lon-column 经度 --lat-column 纬度 --from-crs EPSG:4490
+                  citybundle convert old.shp out.geojson --encoding GBK
+                """)
+
+        @Argument(help: "The input file (GeoJSON, Shapefile, GeoPackage, CSV, KML/KMZ, OSM XML/PBF, …).")
+        var input: String
+
+        @Argument(help: "The output file; its extension picks the format.")
+        var output: String
+
+        @OptionGroup var source: SourceOptions
+
+        @Option(help: "Decimals kept in coordinates (0–7).")
+        var decimals = 7
+
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            guard (0...7).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 7") }
+            guard OutputFormat(path: output) != nil else {
+                throw ValidationError(
+                    "cannot tell the output format of '\(output)': use .geojson, .geojsonl, .geojsons or .ndjson")
+            }
+        }
+
+        func run() throws {
+            let logger = logging.makeLogger()
+            let definition = source.definition(path: input, id: "convert")
+            let reader = try GDALFeatureSource(definition, extent: nil, assumeWGS84: source.assumeWGS84)
+            for warning in reader.transformation.warnings { logger.warning("\(warning)") }
+            logger.info(
+                "converting",
+                metadata: [
+                    "cb.input": "\(input)", "cb.crs": "\(reader.transformation.sourceCRS)",
+                    "cb.operation": "\(reader.transformation.operation)",
+                ])
+            var sinks: [any FeatureSink] = [
+                GeoJSONSink(
+                    path: output, sequence: OutputFormat(path: output) == .geojsonSeq, decimals: decimals, name: nil)
+            ]
+            let (counts, _) = try StreamRunner().run(name: "convert", source: reader, transforms: [], sinks: &sinks)
+            logger.info("converted", metadata: ["cb.output": "\(output)", "cb.features": "\(counts.written)"])
+        }
+    }
+}
+
+/// Output formats chosen by file extension.
+enum OutputFormat: Equatable {
+    case geojson, geojsonSeq
+
+    init?(path: String) {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json") {
+            self = .geojson
+        } else if [".geojsonl", ".geojsons", ".geojsonseq", ".ndjson", ".jsonl"].contains(where: lowered.hasSuffix) {
+            self = .geojsonSeq
+        } else {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CityBundlePipeline
+import Logging
+import CityBundlePipeline
+import CityBundleWorkflow
+
+extension CityBundleCommand {
+    /// `citybundle run PIPELINE.yaml`: the whole pipeline.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a pipeline file: ingest every source, normalise to WGS 84, write the outputs.",
+            discussion: """
+                Each source becomes <output>/<pipeline id>/<source id>.geojson (RFC 7946).
+                Example:
+                  citybundle run Pipelines/wuhan.yaml --output ./public
+                """)
+
+        @Argument(help: "The pipeline file (YAML; see docs/pipeline.md).")
+        var pipeline: String
+
+        @Option(name: .shortAndLong, help: "The directory to write to.")
+        var output = "./public"
+
+        @OptionGroup var logging: LoggingOptions
+
+        func run() throws {
+            let logger = logging.makeLogger()
+            let definition = try PipelineLoader.load(path: pipeline)
+            logger.info("pipeline loaded", metadata: ["cb.pipeline": "\(definition.id)", "cb.sources": "\(definition.sources.count)"])
+            let summary = try PipelineRun(definition: definition, outputDirectory: output, logger: logger).execute()
+            print(SummaryPrinter.render(summary))
+        }
+    }
+}

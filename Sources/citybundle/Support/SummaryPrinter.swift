@@ -1,0 +1,74 @@
+import Foundation
+import CityBundlePipeline
+import CityBundleIngest
+import CityBundleWorkflow
+
+/// Human-readable summaries for the terminal.
+enum SummaryPrinter {
+    static func render(_ summary: RunSummary) -> String {
+        var lines = ["Pipeline \(summary.pipeline) → \(summary.outputDirectory)"]
+        let header = ["source", "features", "CRS", "accuracy", "output"]
+        var rows: [[String]] = []
+        for source in summary.sources {
+            let accuracy =
+                source.transformation.accuracyMetres.map { "\(formatted($0)) m" }
+                ?? (source.transformation.isBallpark ? "ballpark" : "unknown")
+            rows.append([
+                source.id, "\(source.counts.written)/\(source.counts.read)", source.transformation.sourceCRS, accuracy,
+                source.files.map { lastComponent($0.path) }.joined(separator: ", "),
+            ])
+        }
+        lines += table(header: header, rows: rows)
+        let read = summary.sources.reduce(0) { $0 + $1.counts.read }
+        let written = summary.sources.reduce(0) { $0 + $1.counts.written }
+        lines.append("\(summary.sources.count) sources, \(read) features read, \(written) written.")
+        for warning in summary.warnings { lines.append("warning: \(warning)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func render(_ report: LayerReport) -> String {
+        var lines = [
+            "\(report.file) [\(report.layer)] (\(report.driver))",
+            "  geometry: \(report.geometryType), \(report.featureCount) features",
+            "  CRS: \(report.crs ?? "none declared by the file")"
+                + (report.declaredCRS.map { "; declared: \($0)" } ?? ""),
+            "  encoding: \(report.encoding)",
+        ]
+        if let extent = report.extentWGS84 {
+            lines.append("  extent (WGS 84): \(extent.map(formatted).joined(separator: ", "))")
+        } else if let native = report.extentNative {
+            lines.append("  extent (file units): \(native.map(formatted).joined(separator: ", "))")
+        }
+        if let transformation = report.transformation { lines.append("  to WGS 84: \(transformation)") }
+        lines.append("  fields:")
+        lines += report.fields.map { "    \($0.name): \($0.type)" }
+        lines += report.warnings.map { "  warning: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func table(header: [String], rows: [[String]]) -> [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingTrailingSpaces
+        }
+    }
+
+    private static func formatted(_ value: Double) -> String {
+        let rounded = (value * 1e6).rounded() / 1e6
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+    }
+
+    private static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
