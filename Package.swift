@@ -77,8 +77,18 @@ let package = Package(
         .testTarget(
             name: "CityBundleGeodesyTests", dependencies: ["CityBundleGeodesy"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "CityBundlePipelineTests", dependencies: ["CityBundlePipeline", "CityBundleTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "CityBundleIngestTests",
             dependencies: ["CityBundleIngest", "GDALKit", "CityBundleGeodesy", "CityBundleTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundleExportTests", dependencies: ["CityBundleExport", "CityBundleTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundleCLITests",
+            dependencies: ["citybundle", "CityBundleModel", "CityBundleGeodesy", "CityBundleTesting"],
             swiftSettings: swiftSettings),
     ]
 )

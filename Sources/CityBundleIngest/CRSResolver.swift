@@ -7,7 +7,8 @@ enum CRSResolver {
     /// Datums PROJ links to WGS 84 only by a ballpark that is nevertheless exact to about 0.1 m.
     private static let datumsAlignedWithWGS84 = ["China_2000", "WGS_1984", "World_Geodetic_System_1984"]
 
-    static func resolve(layer: VectorLayer, source: SourceDefinition, assumeWGS84: Bool) throws -> CoordinateNormaliser {
+    static func resolve(layer: VectorLayer, source: SourceDefinition, assumeWGS84: Bool) throws -> CoordinateNormaliser
+    {
         let path = source.path
         let fileCRS = layer.spatialReference
         let declared = source.crs.map(DeclaredCRS.init)
@@ -23,7 +24,8 @@ enum CRSResolver {
                 throw IngestError(
                     path: path, layer: layer.name,
                     message: "declared \(declared!) but the file is in the projected CRS \(fileCRS.label)",
-                    hint: "GCJ-02 and BD-09 are longitude/latitude systems; remove `crs:` or fix it", exitStatus: .usage)
+                    hint: "GCJ-02 and BD-09 are longitude/latitude systems; remove `crs:` or fix it", exitStatus: .usage
+                )
             }
             crs = try SpatialReference(definition: "EPSG:4326")
             offset = declared
@@ -48,7 +50,8 @@ enum CRSResolver {
             } else {
                 throw IngestError(
                     path: path, layer: layer.name,
-                    message: "no coordinate reference system: the file declares none (a shapefile without .prj, a CSV) and none is declared",
+                    message:
+                        "no coordinate reference system: the file declares none (a shapefile without .prj, a CSV) and none is declared",
                     hint: "add `crs:` to the source (EPSG:4490, EPSG:4547, GCJ-02, BD-09, …) or pass --from-crs",
                     exitStatus: .usage)
             }

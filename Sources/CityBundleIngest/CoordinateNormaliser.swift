@@ -1,5 +1,5 @@
-public import CityBundleModel
 import CityBundleGeodesy
+public import CityBundleModel
 public import GDALKit
 
 /// Turns a source's coordinates into WGS 84 longitude/latitude: a PROJ operation, then, for

@@ -34,8 +34,11 @@ public struct LayerReport: Sendable, Codable, Hashable {
 public enum DatasetInspector {
     /// - Parameter source: a definition built from the command line (path, encoding, CRS, layer).
     public static func inspect(_ source: SourceDefinition, assumeWGS84: Bool) throws -> [LayerReport] {
-        let opened = try SourceOpener.open(source)
-        let layers = source.layer == nil ? opened.dataset.layers : [opened.layer]
+        let (dataset, _, recoded) = try SourceOpener.openDataset(source)
+        defer { withExtendedLifetime(recoded) {} }
+        let layers =
+            try source.layer.map { [try SourceOpener.pickLayer(in: dataset, named: $0, shownAs: source.path)] }
+            ?? dataset.layers
         return try layers.map { layer in
             var warnings: [String] = []
             var extentWGS84: [Double]?
@@ -49,7 +52,7 @@ public enum DatasetInspector {
                 warnings.append(error.message)
             }
             return LayerReport(
-                file: source.path, driver: opened.dataset.driverName, layer: layer.name,
+                file: source.path, driver: dataset.driverName, layer: layer.name,
                 geometryType: layer.geometryTypeName, featureCount: layer.featureCount,
                 crs: layer.spatialReference?.label, declaredCRS: source.crs,
                 fields: layer.fields.map { LayerReport.Field(name: $0.name, type: $0.type.rawValue) },

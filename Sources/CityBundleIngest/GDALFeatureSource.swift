@@ -27,7 +27,8 @@ public final class GDALFeatureSource: FeatureSource {
         if let extent, let dataBox = opened.layer.extent.flatMap(normaliser.normalise), !dataBox.intersects(extent) {
             throw IngestError(
                 path: definition.path, layer: layerName,
-                message: "after transforming from \(transformation.sourceCRS) the data lies at \(dataBox.rounded), outside the pipeline's extent \(extent.rounded)",
+                message:
+                    "after transforming from \(transformation.sourceCRS) the data lies at \(dataBox.rounded), outside the pipeline's extent \(extent.rounded)",
                 hint: "the declared CRS is probably wrong (or the axis order is swapped); check `crs:`",
                 exitStatus: .usage)
         }

@@ -19,7 +19,8 @@ final class RecodedCopy {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = "\(directory)/\(URL(fileURLWithPath: source).lastPathComponent)"
         guard let input = fopen(source, "rb") else {
-            throw IngestError(path: shownAs, message: "cannot read: \(String(cString: strerror(errno)))", exitStatus: .io)
+            throw IngestError(
+                path: shownAs, message: "cannot read: \(String(cString: strerror(errno)))", exitStatus: .io)
         }
         defer { fclose(input) }
         guard let output = fopen(path, "wb") else {
@@ -51,7 +52,8 @@ final class RecodedCopy {
             // else that stops conversion is invalid input.
             if result == -1 && errno != EINVAL && errno != E2BIG || (read == 0 && inLeft > 0) {
                 throw IngestError(
-                    path: shownAs, message: "the bytes near offset \(offset + available - inLeft) are not valid \(encoding)",
+                    path: shownAs,
+                    message: "the bytes near offset \(offset + available - inLeft) are not valid \(encoding)",
                     hint: "check `encoding:` / --encoding", exitStatus: .dataErrors)
             }
             offset += available - inLeft

@@ -1,7 +1,7 @@
-import Glibc
 import CityBundleModel
 import CityBundlePipeline
 import GDALKit
+import Glibc
 
 /// Opens a source's file with the driver options its format needs and picks its layer.
 enum SourceOpener {
@@ -17,7 +17,15 @@ enum SourceOpener {
         let recoded: RecodedCopy?
     }
 
+    /// Opens the source's file and picks its layer.
     static func open(_ source: SourceDefinition) throws -> Opened {
+        let (dataset, decoder, recoded) = try openDataset(source)
+        let layer = try pickLayer(in: dataset, named: source.layer, shownAs: source.path)
+        return Opened(dataset: dataset, layer: layer, decoder: decoder, recoded: recoded)
+    }
+
+    /// Opens the source's file with the options its format needs.
+    static func openDataset(_ source: SourceDefinition) throws -> (VectorDataset, TextDecoder, RecodedCopy?) {
         var path = source.resolvedPath
         try checkReadable(path: path, shownAs: source.path)
         let lowered = path.lowercased()
@@ -53,8 +61,7 @@ enum SourceOpener {
             error.path = source.path
             throw error
         }
-        let layer = try pickLayer(in: dataset, named: source.layer, shownAs: source.path)
-        return Opened(dataset: dataset, layer: layer, decoder: decoder, recoded: recoded)
+        return (dataset, decoder, recoded)
     }
 
     static func pickLayer(in dataset: VectorDataset, named name: String?, shownAs path: String) throws -> VectorLayer {
@@ -63,7 +70,8 @@ enum SourceOpener {
         if let name {
             guard let layer = dataset.layer(named: name) else {
                 throw IngestError(
-                    path: path, message: "no layer named '\(name)'", hint: "the layers are: \(names)", exitStatus: .usage)
+                    path: path, message: "no layer named '\(name)'", hint: "the layers are: \(names)",
+                    exitStatus: .usage)
             }
             return layer
         }

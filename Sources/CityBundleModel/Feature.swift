@@ -6,7 +6,8 @@ public struct Feature: Sendable, Hashable {
     public var properties: Properties
     public var location: SourceLocation
 
-    public init(id: String? = nil, geometry: Geometry?, properties: Properties = Properties(), location: SourceLocation) {
+    public init(id: String? = nil, geometry: Geometry?, properties: Properties = Properties(), location: SourceLocation)
+    {
         self.id = id
         self.geometry = geometry
         self.properties = properties

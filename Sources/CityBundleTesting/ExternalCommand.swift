@@ -47,7 +47,9 @@ public enum ExternalCommand {
     public static func validate(_ tool: String, _ files: [String], environment: [String: String] = [:]) throws
         -> CommandResult
     {
-        try run("/bin/bash", [Fixtures.tool(tool)] + files, environment: environment.merging(["CB_TOOLS_QUIET": "1"]) { a, _ in a })
+        try run(
+            "/bin/bash", [Fixtures.tool(tool)] + files,
+            environment: environment.merging(["CB_TOOLS_QUIET": "1"]) { a, _ in a })
     }
 
     /// Runs the citybundle binary.

@@ -1,5 +1,5 @@
-import Foundation
 public import CityBundleModel
+import Foundation
 
 /// Creates output directories, with errors that name the directory.
 enum OutputDirectory {
@@ -7,7 +7,8 @@ enum OutputDirectory {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw WorkflowError(message: "\(path): cannot create the output directory: \(error.localizedDescription)", exitStatus: .io)
+            throw WorkflowError(
+                message: "\(path): cannot create the output directory: \(error.localizedDescription)", exitStatus: .io)
         }
     }
 }

@@ -52,9 +52,13 @@ public struct PipelineRun {
             transforms: [], sinks: &sinks)
         logger.info(
             "source written",
-            metadata: ["cb.source": "\(source.id)", "cb.features.read": "\(counts.read)", "cb.features.written": "\(counts.written)"])
+            metadata: [
+                "cb.source": "\(source.id)", "cb.features.read": "\(counts.read)",
+                "cb.features.written": "\(counts.written)",
+            ])
         return SourceSummary(
-            id: source.id, path: source.path, layer: layer, transformation: transformation, counts: counts, files: files)
+            id: source.id, path: source.path, layer: layer, transformation: transformation, counts: counts, files: files
+        )
     }
 
     private func makeSinks(for source: SourceDefinition, in directory: String) throws -> [any FeatureSink] {

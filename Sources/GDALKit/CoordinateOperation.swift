@@ -1,5 +1,5 @@
-public import CityBundleModel
 internal import CPROJ
+public import CityBundleModel
 
 /// A PROJ coordinate operation from a source CRS to WGS 84 longitude/latitude (EPSG:4326 in
 /// GIS axis order), chosen the way PROJ ranks candidates for the data's area, and described
@@ -17,7 +17,8 @@ public final class CoordinateOperation {
         throws(GDALError)
     {
         guard let context = proj_context_create() else {
-            throw GDALError(path: source.name, operation: "create PROJ context", message: "out of memory", exitStatus: .io)
+            throw GDALError(
+                path: source.name, operation: "create PROJ context", message: "out of memory", exitStatus: .io)
         }
         proj_context_use_proj4_init_rules(context, 1)
         func fail(_ message: String) -> GDALError {

@@ -1,5 +1,5 @@
-public import CityBundleModel
 internal import CGDAL
+public import CityBundleModel
 
 /// A failure inside GDAL, OGR, OSR or PROJ, with the file and the operation that failed.
 public struct GDALError: CityBundleError {

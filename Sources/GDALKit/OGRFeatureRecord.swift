@@ -1,5 +1,5 @@
-public import CityBundleModel
 internal import CGDAL
+public import CityBundleModel
 
 /// One feature read from a `VectorLayer`, owned by Swift and destroyed on deinit.
 public final class OGRFeatureRecord {
@@ -88,7 +88,8 @@ public final class OGRFeatureRecord {
         if millis > 0 { time += ".\(pad(millis, 3))" }
         if zone > 1 {
             let offset = (zone - 100) * 15
-            time += offset == 0 ? "Z" : "\(offset < 0 ? "-" : "+")\(pad(abs(offset) / 60, 2)):\(pad(abs(offset) % 60, 2))"
+            time +=
+                offset == 0 ? "Z" : "\(offset < 0 ? "-" : "+")\(pad(abs(offset) / 60, 2)):\(pad(abs(offset) % 60, 2))"
         }
         switch type {
         case .date: return .string(date)

@@ -1,5 +1,5 @@
-import CityBundleModel
 internal import CGDAL
+import CityBundleModel
 
 /// Converts OGR geometries into `Geometry` values, reading coordinates in bulk.
 enum OGRGeometryReader {
@@ -11,7 +11,9 @@ enum OGRGeometryReader {
     static let maximumDepth = 32
 
     static func read(_ handle: OGRGeometryH, depth: Int = 0) throws(Failure) -> Geometry? {
-        guard depth < maximumDepth else { throw Failure(message: "geometry collections nested deeper than \(maximumDepth)") }
+        guard depth < maximumDepth else {
+            throw Failure(message: "geometry collections nested deeper than \(maximumDepth)")
+        }
         if OGR_G_IsEmpty(handle) != 0 { return nil }
         let type = OGR_GT_Flatten(OGR_G_GetGeometryType(handle))
         switch type {

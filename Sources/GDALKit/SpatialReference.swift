@@ -1,5 +1,5 @@
-import CityBundleModel
 internal import CGDAL
+import CityBundleModel
 
 /// An OGR spatial reference owned by Swift, with axis order forced to the traditional GIS
 /// order (longitude/easting first), which is how every vector format stores coordinates.
@@ -87,7 +87,9 @@ public final class SpatialReference {
 
     /// True when both describe the same CRS (ignoring axis order, as data is in GIS order anyway).
     public func isSame(as other: SpatialReference) -> Bool {
-        let options = CStringList(["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS"])
+        let options = CStringList([
+            "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS",
+        ])
         return OSRIsSameEx(handle, other.handle, options.constPointer) != 0
     }
 }

@@ -1,5 +1,5 @@
-import CityBundleModel
 internal import CGDAL
+import CityBundleModel
 
 /// An open GDAL vector dataset (read-only), owned by Swift and closed on deinit.
 /// Not thread-safe: use it from one thread.
@@ -22,7 +22,8 @@ public final class VectorDataset {
         guard let handle = GDALOpenEx(path, flags, allowed?.constPointer, options.constPointer, nil) else {
             throw GDALError.last(
                 path: path, operation: "open", fallback: "not a vector format GDAL can read",
-                hint: "check the file exists, is complete and is one of GeoJSON, Shapefile, GeoPackage, CSV, KML/KMZ, OSM",
+                hint:
+                    "check the file exists, is complete and is one of GeoJSON, Shapefile, GeoPackage, CSV, KML/KMZ, OSM",
                 exitStatus: .io)
         }
         self.handle = handle

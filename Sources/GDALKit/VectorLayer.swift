@@ -1,5 +1,5 @@
-public import CityBundleModel
 internal import CGDAL
+public import CityBundleModel
 
 /// One layer of an open `VectorDataset`. It keeps its dataset alive.
 public final class VectorLayer {

@@ -1,5 +1,6 @@
 import CityBundleExport
 import CityBundleModel
+import CityBundleTesting
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ enum TestSupport {
     static let location = SourceLocation(file: "test.geojson")
 
     /// The independent RFC 7946 checker from the shared tools.
-    static let validatorPath = "/work/shared/tools/check_geojson.sh"
+    static let validatorPath = Fixtures.tool("check_geojson.sh")
 
     /// Encodes `feature` and returns the text.
     static func encode(_ feature: Feature, decimals: Int = 7) -> String {
@@ -55,17 +56,9 @@ enum TestSupport {
     static func validate(_ path: String) throws -> (status: Int32, output: String) {
         try #require(
             FileManager.default.fileExists(atPath: validatorPath),
-            "the independent GeoJSON validator \(validatorPath) is missing; install /work/shared/tools first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [validatorPath, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            "the independent GeoJSON validator \(validatorPath) is missing; run `make tools` first")
+        let result = try ExternalCommand.validate("check_geojson.sh", [path])
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// Twice the signed area of a parsed ring (positive = counter-clockwise).

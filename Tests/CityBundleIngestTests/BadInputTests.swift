@@ -17,7 +17,8 @@ struct BadInputTests {
         #expect {
             _ = try readAll(source("/nonexistent/城市.geojson"))
         } throws: { error in
-            status(of: error) == .io && "\(error)".contains("/nonexistent/城市.geojson") && "\(error)".contains("no such file")
+            status(of: error) == .io && "\(error)".contains("/nonexistent/城市.geojson")
+                && "\(error)".contains("no such file")
         }
     }
 
@@ -90,8 +91,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("sloppy KML files never crash: each either reads or fails with a message naming it",
-          arguments: try FileManager.default.contentsOfDirectory(atPath: Fixtures.shared("kml/sloppy"))
+    @Test(
+        "sloppy KML files never crash: each either reads or fails with a message naming it",
+        arguments: try FileManager.default.contentsOfDirectory(atPath: Fixtures.shared("kml/sloppy"))
             .filter { $0.hasSuffix(".kml") || $0.hasSuffix(".kmz") }.sorted())
     func sloppyKML(name: String) throws {
         let path = Fixtures.shared("kml/sloppy/\(name)")

@@ -98,9 +98,11 @@ struct CRSNormalisationTests {
         #expect(reader.transformation.warnings.isEmpty)
         // The same transformation spelled out for cs2cs: Xian 1980 GK CM 114E with +towgs84.
         let native = try nativePoints(path)
-        let proj = "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=IAU76 +towgs84=24,-123,-94,0.02,-0.25,-0.13,1.1 +units=m"
+        let proj =
+            "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=IAU76 +towgs84=24,-123,-94,0.02,-0.25,-0.13,1.1 +units=m"
         let input = native.map { "\($0.x.description) \($0.y.description)" }.joined(separator: "\n") + "\n"
-        let result = try ExternalCommand.run("cs2cs", ["-f", "%.10f", proj, "+to", "+proj=longlat +datum=WGS84"], stdin: input)
+        let result = try ExternalCommand.run(
+            "cs2cs", ["-f", "%.10f", proj, "+to", "+proj=longlat +datum=WGS84"], stdin: input)
         #expect(result.status == 0, "\(result.stderr)")
         let expected = result.stdout.split(separator: "\n").map { line in
             let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Double($0) }

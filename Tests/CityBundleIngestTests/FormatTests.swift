@@ -18,8 +18,9 @@ struct FormatTests {
         #expect(crane.properties["qid"] == nil)
     }
 
-    @Test("GeoJSONSeq, GeoPackage and FlatGeobuf written by ogr2ogr read back identically",
-          arguments: [("GeoJSONSeq", "geojsonl"), ("GPKG", "gpkg"), ("FlatGeobuf", "fgb")])
+    @Test(
+        "GeoJSONSeq, GeoPackage and FlatGeobuf written by ogr2ogr read back identically",
+        arguments: [("GeoJSONSeq", "geojsonl"), ("GPKG", "gpkg"), ("FlatGeobuf", "fgb")])
     func convertedFormats(driver: String, ext: String) throws {
         let directory = TemporaryDirectory()
         let original = Fixtures.dataset("wuhan/osm_buildings_hanyang_sample.geojson")
@@ -57,10 +58,12 @@ struct FormatTests {
         }
     }
 
-    @Test("KML and KMZ from the KML sample suite", arguments: [
-        "kml/wellformed/Placemark/simple_placemark.kml", "kml/wellformed/Polygon/treasureIsland.kml",
-        "kml/wellformed/kmz/iconStyle/styled_placemark.kmz", "kml/xmlns/opengis-net-kml-22.kml",
-    ])
+    @Test(
+        "KML and KMZ from the KML sample suite",
+        arguments: [
+            "kml/wellformed/Placemark/simple_placemark.kml", "kml/wellformed/Polygon/treasureIsland.kml",
+            "kml/wellformed/kmz/iconStyle/styled_placemark.kmz", "kml/xmlns/opengis-net-kml-22.kml",
+        ])
     func kml(path: String) throws {
         let (features, reader) = try readAll(source(Fixtures.shared(path)))
         #expect(!features.isEmpty)
@@ -68,8 +71,9 @@ struct FormatTests {
         #expect(features.allSatisfy { $0.geometry.map { !$0.isEmpty } ?? true })
     }
 
-    @Test("OSM XML and PBF: a chosen layer; several layers without a choice is an error",
-          arguments: ["osm/osm2ch_sample.osm", "osm/osm2ch_sample.osm.pbf"])
+    @Test(
+        "OSM XML and PBF: a chosen layer; several layers without a choice is an error",
+        arguments: ["osm/osm2ch_sample.osm", "osm/osm2ch_sample.osm.pbf"])
     func osm(path: String) throws {
         let (lines, _) = try readAll(source(Fixtures.shared(path), layer: "lines"))
         #expect(!lines.isEmpty)

@@ -353,7 +353,7 @@ private func temporaryDirectory() throws -> URL {
     ("/wuhan.yaml", "/"),
 ])
 func directoryOfAPipelineFile(file: String, directory: String) {
-    #expect(FilePath.directory(of: file) == directory)
+    #expect(PipelinePath.directory(of: file) == directory)
 }
 
 @Test(arguments: [
@@ -366,7 +366,7 @@ func directoryOfAPipelineFile(file: String, directory: String) {
     ("data//x/./a.shp", "p", "p/data/x/a.shp"),
 ])
 func relativePathsResolveLexically(path: String, directory: String, resolved: String) {
-    #expect(FilePath.resolve(path, against: directory) == resolved)
+    #expect(PipelinePath.resolve(path, against: directory) == resolved)
 }
 
 @Test(arguments: [

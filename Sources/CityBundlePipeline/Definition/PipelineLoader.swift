@@ -57,7 +57,7 @@ public enum PipelineLoader {
         -> PipelineDefinition
     {
         let top = try root.mapping(allowedKeys: pipelineKeys)
-        let directory = FilePath.directory(of: file)
+        let directory = PipelinePath.directory(of: file)
         let id = try identifier(top.required("pipeline"))
         let title = try top.string("title")
         let description = try top.optionalString("description", allowEmpty: true)
@@ -150,7 +150,7 @@ public enum PipelineLoader {
         }
         return SourceDefinition(
             id: id, title: try entry.optionalString("title"), path: path,
-            resolvedPath: FilePath.resolve(path, against: directory), layer: try entry.optionalString("layer"),
+            resolvedPath: PipelinePath.resolve(path, against: directory), layer: try entry.optionalString("layer"),
             kind: try entry.oneOf("kind", DataKind.self), crs: try entry.optionalString("crs"),
             encoding: try entry.optionalString("encoding"), helmert: helmert, fields: fields ?? FieldMapping(),
             csv: csv, licence: try entry.optionalString("licence"),

@@ -1,5 +1,5 @@
-import Foundation
 import CityBundleModel
+import Foundation
 
 /// Runs one source through transforms into sinks on two threads joined by a bounded queue:
 /// the source thread reads (and reprojects) while the calling thread transforms and encodes.

@@ -1,9 +1,9 @@
 import ArgumentParser
-import Logging
 import CityBundleExport
 import CityBundleIngest
 import CityBundleModel
 import CityBundlePipeline
+import Logging
 
 extension CityBundleCommand {
     /// `citybundle convert IN OUT`: one file, no pipeline file.

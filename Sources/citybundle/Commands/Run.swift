@@ -1,8 +1,7 @@
 import ArgumentParser
 import CityBundlePipeline
-import Logging
-import CityBundlePipeline
 import CityBundleWorkflow
+import Logging
 
 extension CityBundleCommand {
     /// `citybundle run PIPELINE.yaml`: the whole pipeline.
@@ -26,7 +25,9 @@ extension CityBundleCommand {
         func run() throws {
             let logger = logging.makeLogger()
             let definition = try PipelineLoader.load(path: pipeline)
-            logger.info("pipeline loaded", metadata: ["cb.pipeline": "\(definition.id)", "cb.sources": "\(definition.sources.count)"])
+            logger.info(
+                "pipeline loaded",
+                metadata: ["cb.pipeline": "\(definition.id)", "cb.sources": "\(definition.sources.count)"])
             let summary = try PipelineRun(definition: definition, outputDirectory: output, logger: logger).execute()
             print(SummaryPrinter.render(summary))
         }

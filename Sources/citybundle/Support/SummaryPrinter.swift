@@ -1,7 +1,7 @@
-import Foundation
-import CityBundlePipeline
 import CityBundleIngest
+import CityBundlePipeline
 import CityBundleWorkflow
+import Foundation
 
 /// Human-readable summaries for the terminal.
 enum SummaryPrinter {

@@ -1,5 +1,5 @@
 /// Lexical path helpers for pipeline files; they never touch the file system.
-enum FilePath {
+enum PipelinePath {
     /// The directory part of `path`: `Pipelines/wuhan.yaml` → `Pipelines`, `wuhan.yaml` → `.`, `/p.yaml` → `/`.
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
