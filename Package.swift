@@ -35,6 +35,8 @@ let package = Package(
         // Swift owners of every GDAL / OGR / OSR / PROJ handle.
         .target(
             name: "GDALKit", dependencies: ["CGDAL", "CPROJ", "CityBundleModel"], swiftSettings: swiftSettings),
+        // A safe streaming XML reader over libxml2 (no network, no entities).
+        .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         // Pipeline files, stage protocols and the bounded-queue runner.
         .target(
             name: "CityBundlePipeline",
@@ -76,6 +78,7 @@ let package = Package(
 
         .testTarget(
             name: "CityBundleGeodesyTests", dependencies: ["CityBundleGeodesy"], swiftSettings: swiftSettings),
+        .testTarget(name: "XMLKitTests", dependencies: ["XMLKit", "CLibXML2"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundlePipelineTests", dependencies: ["CityBundlePipeline", "CityBundleTesting"],
             swiftSettings: swiftSettings),

@@ -16,6 +16,8 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var sources: [SourceDefinition]
     /// The output formats to write.
     public var outputs: OutputDefinitions
+    /// Validation settings for every source (a source's own `validation:` wins).
+    public var validation: ValidationSettings
     /// The pipeline file's path as it was given to the loader.
     public var file: String
     /// The directory of `file`; relative source paths resolve against it.
@@ -25,8 +27,9 @@ public struct PipelineDefinition: Sendable, Equatable {
     public init(
         id: String, title: String, description: String? = nil, extent: BoundingBox? = nil,
         assumeWGS84: Bool = false, sources: [SourceDefinition], outputs: OutputDefinitions = OutputDefinitions(),
-        file: String, directory: String
+        validation: ValidationSettings = ValidationSettings(), file: String, directory: String
     ) {
+        self.validation = validation
         self.id = id
         self.title = title
         self.description = description
@@ -72,6 +75,8 @@ public struct SourceDefinition: Sendable, Equatable {
     public var licence: String?
     /// The attribution text that must accompany the data.
     public var attribution: String?
+    /// This source's own validation settings.
+    public var validation: ValidationSettings
     /// The 1-based line of the pipeline file where this source entry starts.
     public var line: Int
 
@@ -80,8 +85,9 @@ public struct SourceDefinition: Sendable, Equatable {
         id: String, title: String? = nil, path: String, resolvedPath: String, layer: String? = nil,
         kind: DataKind, crs: String? = nil, encoding: String? = nil, helmert: HelmertParameters? = nil,
         fields: FieldMapping = FieldMapping(), csv: CSVColumns? = nil, licence: String? = nil,
-        attribution: String? = nil, line: Int
+        attribution: String? = nil, validation: ValidationSettings = ValidationSettings(), line: Int
     ) {
+        self.validation = validation
         self.id = id
         self.title = title
         self.path = path

@@ -41,11 +41,11 @@ public enum PipelineLoader {
     // MARK: - Schema
 
     static let pipelineKeys = [
-        "pipeline", "title", "description", "extent", "assume_wgs84", "sources", "outputs",
+        "pipeline", "title", "description", "extent", "assume_wgs84", "sources", "outputs", "validation",
     ]
     static let sourceKeys = [
         "id", "title", "path", "layer", "kind", "crs", "encoding", "helmert", "fields", "csv", "licence",
-        "attribution",
+        "attribution", "validation",
     ]
     static let helmertKeys = ["tx", "ty", "tz", "rx", "ry", "rz", "scale", "convention"]
     static let fieldKeys = ["id", "name", "height", "floors", "min_height"]
@@ -88,7 +88,9 @@ public enum PipelineLoader {
         }
         return PipelineDefinition(
             id: id, title: title, description: description, extent: extent, assumeWGS84: assumeWGS84,
-            sources: sources, outputs: outputs ?? OutputDefinitions(), file: file, directory: directory)
+            sources: sources, outputs: outputs ?? OutputDefinitions(),
+            validation: try top.optional("validation").map(ValidationSettings.decode) ?? ValidationSettings(),
+            file: file, directory: directory)
     }
 
     private static func decodeExtent(_ value: YAMLValue) throws(PipelineConfigError) -> BoundingBox {
@@ -154,7 +156,9 @@ public enum PipelineLoader {
             kind: try entry.oneOf("kind", DataKind.self), crs: try entry.optionalString("crs"),
             encoding: try entry.optionalString("encoding"), helmert: helmert, fields: fields ?? FieldMapping(),
             csv: csv, licence: try entry.optionalString("licence"),
-            attribution: try entry.optionalString("attribution"), line: value.node.mark?.line ?? 0)
+            attribution: try entry.optionalString("attribution"),
+            validation: try entry.optional("validation").map(ValidationSettings.decode) ?? ValidationSettings(),
+            line: value.node.mark?.line ?? 0)
     }
 
     private static func decodeOutputs(_ value: YAMLValue) throws(PipelineConfigError) -> OutputDefinitions {
