@@ -26,9 +26,14 @@ deps:
 	else echo "system packages present"; fi
 
 ## Independent validators (GeoJSON, glTF, catalogs) from ../shared/tools.
+TOOLS_VENV ?= $(HOME)/.cache/citybundle-tools/venv
+TEST_PYTHON_PACKAGES := junitparser sarif-kit
+
 tools:
 	@test -x $(SHARED)/tools/install.sh || { echo "error: $(SHARED)/tools/install.sh not found; set SHARED=path/to/shared"; exit 3; }
-	bash $(SHARED)/tools/install.sh
+	CB_TOOLS_VENV=$(TOOLS_VENV) bash $(SHARED)/tools/install.sh
+	@# A real JUnit XML parser and the SARIF 2.1.0 schema, for the report-format tests.
+	$(TOOLS_VENV)/bin/pip install -q $(TEST_PYTHON_PACKAGES)
 
 build: deps
 	$(SWIFT) build -c release --product citybundle
@@ -40,7 +45,7 @@ run: build
 	$$($(SWIFT) build -c release --show-bin-path)/citybundle run $(PIPELINE) --output $(OUTPUT)
 
 test: deps tools build-debug
-	CB_SHARED=$(abspath $(SHARED)) $(SWIFT) test --skip-build
+	CB_SHARED=$(abspath $(SHARED)) CB_TOOLS_VENV=$(TOOLS_VENV) $(SWIFT) test --skip-build
 
 format:
 	$(SWIFT) format --in-place --recursive --configuration .swift-format Package.swift Sources Tests

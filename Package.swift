@@ -56,11 +56,15 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Convert: RFC 7946 GeoJSON encoders and file sinks.
         .target(name: "CityBundleExport", dependencies: ["CityBundlePipeline"], swiftSettings: swiftSettings),
+        // Validate: RFC 7946 structure, rule sets per kind, quarantine and reports.
+        .target(
+            name: "CityBundleValidate", dependencies: ["CityBundlePipeline", "GDALKit", "CityBundleExport"],
+            swiftSettings: swiftSettings),
         // Wires the stages into a pipeline run.
         .target(
             name: "CityBundleWorkflow",
             dependencies: [
-                "CityBundleIngest", "CityBundleExport",
+                "CityBundleIngest", "CityBundleValidate", "CityBundleExport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
@@ -68,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "citybundle",
             dependencies: [
-                "CityBundleWorkflow",
+                "CityBundleWorkflow", "CityBundleValidate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -85,6 +89,10 @@ let package = Package(
         .testTarget(
             name: "CityBundleIngestTests",
             dependencies: ["CityBundleIngest", "GDALKit", "CityBundleGeodesy", "CityBundleTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundleValidateTests",
+            dependencies: ["CityBundleValidate", "CityBundlePipeline", "CityBundleTesting"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundleExportTests", dependencies: ["CityBundleExport", "CityBundleTesting"],

@@ -39,8 +39,10 @@ public final class GDALFeatureSource: FeatureSource {
         layer.resetReading()
         var batch: [Feature] = []
         batch.reserveCapacity(batchSize)
+        var index: Int64 = 0
         while let record = layer.nextFeature() {
-            batch.append(try feature(from: record))
+            batch.append(try feature(from: record, index: index))
+            index += 1
             if batch.count == batchSize {
                 try body(batch)
                 batch.removeAll(keepingCapacity: true)
@@ -49,9 +51,11 @@ public final class GDALFeatureSource: FeatureSource {
         if !batch.isEmpty { try body(batch) }
     }
 
-    private func feature(from record: OGRFeatureRecord) throws -> Feature {
+    /// - Parameter index: the feature's 0-based position in the layer (GDAL's FID is not always one:
+    ///   GeoJSON features with integer ids use the id).
+    private func feature(from record: OGRFeatureRecord, index: Int64) throws -> Feature {
         let fid = record.fid
-        let location = SourceLocation(file: definition.path, layer: layerName, feature: fid)
+        let location = SourceLocation(file: definition.resolvedPath, layer: layerName, feature: index)
         let sourceGeometry = try record.geometry()
         var properties = try record.properties(decoder: opened.decoder)
         let rawProperties = properties

@@ -35,6 +35,16 @@ public enum Fixtures {
         "\(shared)/tools/\(name)"
     }
 
+    /// The Python of the validator tools' virtual environment (`make tools`), which also has
+    /// junitparser and the SARIF schema.
+    public static var toolsPython: String {
+        let environment = ProcessInfo.processInfo.environment
+        let venv =
+            environment["CB_TOOLS_VENV"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "\(NSHomeDirectory())/.cache/citybundle-tools/venv"
+        return "\(venv)/bin/python"
+    }
+
     /// The `citybundle` binary built next to the tests.
     public static var citybundleBinary: String {
         let bundle = Bundle.main.bundleURL.deletingLastPathComponent()

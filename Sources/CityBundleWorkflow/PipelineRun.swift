@@ -2,66 +2,102 @@ import CityBundleExport
 import CityBundleIngest
 import CityBundleModel
 public import CityBundlePipeline
+import CityBundleValidate
+import Foundation
 public import Logging
 
-/// Runs a pipeline definition: every source is ingested, normalised to WGS 84 and written to
-/// `<output>/<pipeline id>/<source id>.geojson` (and `.geojsonl` when configured).
+/// Runs a pipeline definition: every source is ingested, normalised to WGS 84, validated (features
+/// that fail go to quarantine in the state directory) and written to
+/// `<output>/<pipeline id>/<source id>.geojson`. Outputs appear only when every source succeeded.
 public struct PipelineRun {
     public var definition: PipelineDefinition
     public var outputDirectory: String
+    /// Private run state: quarantine files and reports (owner-only, never under the output).
+    public var stateDirectory: String
     public var logger: Logger
     public var runner = StreamRunner()
 
-    public init(definition: PipelineDefinition, outputDirectory: String, logger: Logger) {
+    public init(definition: PipelineDefinition, outputDirectory: String, stateDirectory: String, logger: Logger) {
         self.definition = definition
         self.outputDirectory = outputDirectory
+        self.stateDirectory = stateDirectory
         self.logger = logger
     }
 
-    /// Runs every source in order; the first failing source stops the run (its outputs are removed).
+    /// The pipeline's own folder in the state directory.
+    public var pipelineState: String { "\(stateDirectory)/\(definition.id)" }
+
+    /// Runs every source in order. The first failing source stops the run and nothing is published.
     public func execute() throws -> RunSummary {
-        let directory = "\(outputDirectory)/\(definition.id)"
-        try OutputDirectory.create(directory)
+        try OutputDirectory.create(stateDirectory, permissions: 0o700)
+        try OutputDirectory.create(pipelineState, permissions: 0o700)
+        let output = try StagedOutput(parent: outputDirectory, name: definition.id)
         var summaries: [SourceSummary] = []
-        for source in definition.sources {
-            summaries.append(try execute(source, into: directory))
+        do {
+            for source in definition.sources {
+                summaries.append(try execute(source, into: output.staging))
+            }
+            let summary = RunSummary(
+                pipeline: definition.id, outputDirectory: output.final, stateDirectory: pipelineState,
+                sources: summaries)
+            try RunReports.write(summary, to: pipelineState)
+            try output.commit()
+            return summary
+        } catch {
+            output.discard()
+            throw error
         }
-        return RunSummary(pipeline: definition.id, outputDirectory: directory, sources: summaries)
     }
 
     private func execute(_ source: SourceDefinition, into directory: String) throws -> SourceSummary {
-        let extent = definition.extent
-        let assumeWGS84 = definition.assumeWGS84
-        let reader = try GDALFeatureSource(source, extent: extent, assumeWGS84: assumeWGS84)
+        let reader = try GDALFeatureSource(source, extent: definition.extent, assumeWGS84: definition.assumeWGS84)
         let transformation = reader.transformation
-        let layer = reader.layerName
         logger.info(
             "source opened",
             metadata: [
-                "cb.source": "\(source.id)", "cb.layer": "\(layer)", "cb.crs": "\(transformation.sourceCRS)",
+                "cb.source": "\(source.id)", "cb.layer": "\(reader.layerName)", "cb.crs": "\(transformation.sourceCRS)",
                 "cb.crs.origin": "\(transformation.origin)", "cb.operation": "\(transformation.operation)",
                 "cb.accuracy_m": "\(transformation.accuracyMetres.map { "\($0)" } ?? "unknown")",
             ])
         for warning in transformation.warnings { logger.warning("\(warning)") }
         for note in transformation.notes { logger.notice("\(note)", metadata: ["cb.source": "\(source.id)"]) }
 
-        var sinks = try makeSinks(for: source, in: directory)
-        let (counts, files) = try runner.run(
-            name: source.id,
-            source: reader,
-            transforms: [], sinks: &sinks)
+        let quarantinePath = "\(pipelineState)/quarantine/\(source.id).geojson"
+        try? FileManager.default.removeItem(atPath: quarantinePath)
+        let book = RuleBook(
+            kind: source.kind, settings: source.validation.overriding(definition.validation), extent: definition.extent)
+        let validation = ValidationStage(
+            source: source.id, file: source.path, book: book, quarantinePath: quarantinePath)
+        var sinks = makeSinks(for: source, in: directory)
+        let (counts, files) = try runner.run(name: source.id, source: reader, transforms: [validation], sinks: &sinks)
+        let report = validation.report
         logger.info(
             "source written",
             metadata: [
                 "cb.source": "\(source.id)", "cb.features.read": "\(counts.read)",
-                "cb.features.written": "\(counts.written)",
+                "cb.features.written": "\(counts.written)", "cb.features.quarantined": "\(report.featuresQuarantined)",
+                "cb.validation.warnings": "\(report.warnings)", "cb.validation.fixes": "\(report.fixes)",
             ])
-        return SourceSummary(
-            id: source.id, path: source.path, layer: layer, transformation: transformation, counts: counts, files: files
-        )
+        let summary = SourceSummary(
+            id: source.id, path: source.path, layer: reader.layerName, transformation: transformation, counts: counts,
+            validation: report, files: files.map { relocated($0, from: directory) })
+        guard summary.reconciles else {
+            throw WorkflowError(
+                message:
+                    "source '\(source.id)': \(counts.read) features read but \(counts.written) written and \(report.featuresQuarantined) quarantined",
+                exitStatus: .dataErrors)
+        }
+        return summary
     }
 
-    private func makeSinks(for source: SourceDefinition, in directory: String) throws -> [any FeatureSink] {
+    /// The file's path once the staging directory has become the output directory.
+    private func relocated(_ file: WrittenFile, from staging: String) -> WrittenFile {
+        var moved = file
+        moved.path = "\(outputDirectory)/\(definition.id)" + file.path.dropFirst(staging.count)
+        return moved
+    }
+
+    private func makeSinks(for source: SourceDefinition, in directory: String) -> [any FeatureSink] {
         var sinks: [any FeatureSink] = []
         if let geojson = definition.outputs.geojson {
             sinks.append(

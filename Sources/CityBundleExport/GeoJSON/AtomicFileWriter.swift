@@ -32,9 +32,13 @@ public final class AtomicFileWriter {
 
     private var state = State.idle
 
+    /// The file's permission bits (0644 for published files, 0600 for private state).
+    public let permissions: UInt32
+
     /// Prepares to write `path`; nothing touches the file system until `open()` or the first write.
-    public init(path: String) {
+    public init(path: String, permissions: UInt32 = 0o644) {
         self.path = path
+        self.permissions = permissions
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -62,7 +66,7 @@ public final class AtomicFileWriter {
         case .idle: break
         }
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC
-        let descriptor = retryingOnInterrupt { systemOpen(temporaryPath, flags, 0o644) }
+        let descriptor = retryingOnInterrupt { systemOpen(temporaryPath, flags, mode_t(permissions)) }
         guard descriptor >= 0 else {
             let code = errno
             state = .aborted

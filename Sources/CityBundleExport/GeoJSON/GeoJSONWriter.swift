@@ -43,11 +43,12 @@ public struct GeoJSONWriter {
     ///   - format: FeatureCollection or newline-delimited sequence.
     ///   - decimals: digits kept after the point of every coordinate (0…7).
     ///   - name: the FeatureCollection's `name` member (ignored for `.sequence`).
-    public init(path: String, format: Format, decimals: Int = 7, name: String? = nil) {
+    ///   - permissions: the file's mode (0600 for private files such as quarantine).
+    public init(path: String, format: Format, decimals: Int = 7, name: String? = nil, permissions: UInt32 = 0o644) {
         self.path = path
         self.format = format
         self.encoder = GeoJSONFeatureEncoder(decimals: decimals)
-        self.file = AtomicFileWriter(path: path)
+        self.file = AtomicFileWriter(path: path, permissions: permissions)
         self.chunk = []
         chunk.reserveCapacity(Self.chunkSize + Self.chunkSize / 4)
         if format == .featureCollection {

@@ -1,4 +1,5 @@
 import CityBundleModel
+import Foundation
 import Yams
 
 /// Reading `validation:` sections.
@@ -63,6 +64,24 @@ extension ValidationSettings {
                 "\(rule.rawValue) cannot fix what it finds", hint: "use error, warn or off for this rule")
         }
         return setting
+    }
+}
+
+extension ValidationSettings {
+    /// Reads a rules file: a YAML mapping with the keys of a `validation:` section
+    /// (`max_errors`, `max_error_share`, `rules`, `attributes`), as `citybundle validate --rules` takes.
+    public static func load(rulesFile path: String) throws(PipelineConfigError) -> ValidationSettings {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw PipelineConfigError(
+                file: path, message: "cannot read the rules file", hint: "check the path", exitStatus: .io)
+        }
+        guard let root = try YAMLDocument.compose(yaml: text, file: path), !root.isNull else {
+            return ValidationSettings()
+        }
+        return try decode(root)
     }
 }
 

@@ -25,8 +25,9 @@ public struct StreamRunner: Sendable {
     }
 
     /// Streams `source` through `transforms` into `sinks`. The source is handed over to the reader
-    /// thread: the caller must not touch it afterwards. On any error every sink is aborted, so no
-    /// partial output remains, and the error is rethrown.
+    /// thread: the caller must not touch it afterwards. On any error (including one thrown by a
+    /// transform's `finish`) every sink is aborted, so no partial output remains, and the error is
+    /// rethrown.
     public func run(
         name: String,
         source: any FeatureSource,
@@ -62,6 +63,7 @@ public struct StreamRunner: Sendable {
                 counts.written += passed.count
                 for index in sinks.indices { try sinks[index].write(passed) }
             }
+            for transform in transforms { try transform.finish() }
         } catch {
             queue.close(error: error)
             // Drain so the reader thread, if blocked on push, sees the closed queue and ends.

@@ -20,6 +20,9 @@ extension CityBundleCommand {
         @Option(name: .shortAndLong, help: "The directory to write to.")
         var output = "./public"
 
+        @Option(help: "The private state directory: quarantine files and reports (owner-only).")
+        var state = "./state"
+
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
@@ -28,7 +31,9 @@ extension CityBundleCommand {
             logger.info(
                 "pipeline loaded",
                 metadata: ["cb.pipeline": "\(definition.id)", "cb.sources": "\(definition.sources.count)"])
-            let summary = try PipelineRun(definition: definition, outputDirectory: output, logger: logger).execute()
+            let summary = try PipelineRun(
+                definition: definition, outputDirectory: output, stateDirectory: state, logger: logger
+            ).execute()
             print(SummaryPrinter.render(summary))
         }
     }

