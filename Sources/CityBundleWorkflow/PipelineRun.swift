@@ -16,6 +16,12 @@ public struct PipelineRun {
     public var stateDirectory: String
     public var logger: Logger
     public var runner = StreamRunner()
+    /// Wait for another run of the same pipeline instead of exiting with code 4.
+    public var waitForLock = false
+    /// Also write the Prometheus textfile here (for node_exporter), besides the state directory.
+    public var metricsFile: String?
+    /// The version recorded in run reports.
+    public var version = "unknown"
 
     public init(definition: PipelineDefinition, outputDirectory: String, stateDirectory: String, logger: Logger) {
         self.definition = definition
@@ -27,10 +33,35 @@ public struct PipelineRun {
     /// The pipeline's own folder in the state directory.
     public var pipelineState: String { "\(stateDirectory)/\(definition.id)" }
 
-    /// Runs every source in order. The first failing source stops the run and nothing is published.
+    /// Runs every source in order under the pipeline's lock. The first failing source stops the run
+    /// and nothing is published. Either way `run.json` and the metrics textfile record the outcome.
     public func execute() throws -> RunSummary {
         try OutputDirectory.create(stateDirectory, permissions: 0o700)
         try OutputDirectory.create(pipelineState, permissions: 0o700)
+        let lock = try PipelineLock(path: "\(pipelineState)/lock", wait: waitForLock)
+        if let stale = lock.staleHolder {
+            logger.notice("took over a lock left by a run that did not finish", metadata: ["cb.previous": "\(stale)"])
+        }
+        let started = Date()
+        do {
+            let summary = try executeSources()
+            try RunReports.record(
+                RunRecord(
+                    summary: summary, definitionID: definition.id, file: definition.file, version: version,
+                    started: started, error: nil),
+                in: pipelineState, metricsFile: metricsFile)
+            return summary
+        } catch {
+            try? RunReports.record(
+                RunRecord(
+                    summary: nil, definitionID: definition.id, file: definition.file, version: version,
+                    started: started, error: error),
+                in: pipelineState, metricsFile: metricsFile)
+            throw error
+        }
+    }
+
+    private func executeSources() throws -> RunSummary {
         let output = try StagedOutput(parent: outputDirectory, name: definition.id)
         var summaries: [SourceSummary] = []
         do {

@@ -22,6 +22,12 @@ public struct StreamRunner: Sendable {
         public var removed = 0
         /// Features handed to the sinks.
         public var written = 0
+        /// Wall time of the whole stream, in seconds.
+        public var seconds = 0.0
+        /// Time the writer thread spent in each transform, by name, in seconds.
+        public var transformSeconds: [String: Double] = [:]
+        /// Time spent encoding and writing (sinks, including finishing files), in seconds.
+        public var writeSeconds = 0.0
     }
 
     /// Streams `source` through `transforms` into `sinks`. The source is handed over to the reader
@@ -55,13 +61,17 @@ public struct StreamRunner: Sendable {
         reader.start()
 
         var counts = Counts()
+        let clock = ContinuousClock()
+        let started = clock.now
         do {
             while let batch = try queue.pop() {
                 counts.read += batch.count
-                let passed = try applyTransforms(transforms, to: batch)
+                let passed = try applyTransforms(transforms, to: batch, counts: &counts)
                 counts.removed += batch.count - passed.count
                 counts.written += passed.count
+                let writing = clock.now
                 for index in sinks.indices { try sinks[index].write(passed) }
+                counts.writeSeconds += (clock.now - writing).seconds
             }
             for transform in transforms { try transform.finish() }
         } catch {
@@ -75,7 +85,10 @@ public struct StreamRunner: Sendable {
         finished.wait()
         var files: [WrittenFile] = []
         do {
+            let finishing = clock.now
             for index in sinks.indices { files += try sinks[index].finish() }
+            counts.writeSeconds += (clock.now - finishing).seconds
+            counts.seconds = (clock.now - started).seconds
         } catch {
             for sink in sinks { sink.abort() }
             throw error
@@ -83,19 +96,23 @@ public struct StreamRunner: Sendable {
         return (counts, files)
     }
 
-    private func applyTransforms(_ transforms: [any FeatureTransform], to batch: [Feature]) throws -> [Feature] {
-        guard !transforms.isEmpty else { return batch }
-        var passed: [Feature] = []
-        passed.reserveCapacity(batch.count)
-        for feature in batch {
-            var current: Feature? = feature
-            for transform in transforms {
-                guard let input = current else { break }
-                current = try transform.apply(input)
+    /// Runs the batch through each transform in turn, timing each one.
+    private func applyTransforms(_ transforms: [any FeatureTransform], to batch: [Feature], counts: inout Counts)
+        throws -> [Feature]
+    {
+        let clock = ContinuousClock()
+        var current = batch
+        for transform in transforms {
+            let started = clock.now
+            var passed: [Feature] = []
+            passed.reserveCapacity(current.count)
+            for feature in current {
+                if let output = try transform.apply(feature) { passed.append(output) }
             }
-            if let current { passed.append(current) }
+            current = passed
+            counts.transformSeconds[transform.name, default: 0] += (clock.now - started).seconds
         }
-        return passed
+        return current
     }
 }
 
@@ -111,5 +128,13 @@ private final class Handoff: @unchecked Sendable {
     func take() -> any FeatureSource {
         defer { source = nil }
         return source!
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

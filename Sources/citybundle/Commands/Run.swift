@@ -23,6 +23,12 @@ extension CityBundleCommand {
         @Option(help: "The private state directory: quarantine files and reports (owner-only).")
         var state = "./state"
 
+        @Flag(help: "If another run of this pipeline holds the lock, wait for it instead of exiting with code 4.")
+        var wait = false
+
+        @Option(help: "Also write the run's Prometheus metrics to this file (for node_exporter's textfile collector).")
+        var metricsFile: String?
+
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
@@ -31,9 +37,12 @@ extension CityBundleCommand {
             logger.info(
                 "pipeline loaded",
                 metadata: ["cb.pipeline": "\(definition.id)", "cb.sources": "\(definition.sources.count)"])
-            let summary = try PipelineRun(
-                definition: definition, outputDirectory: output, stateDirectory: state, logger: logger
-            ).execute()
+            var run = PipelineRun(
+                definition: definition, outputDirectory: output, stateDirectory: state, logger: logger)
+            run.waitForLock = wait
+            run.metricsFile = metricsFile
+            run.version = CityBundleCommand.version
+            let summary = try run.execute()
             print(SummaryPrinter.render(summary))
         }
     }
