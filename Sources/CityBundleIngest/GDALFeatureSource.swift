@@ -11,6 +11,8 @@ public final class GDALFeatureSource: FeatureSource {
     public let transformation: TransformationReport
     /// The layer's name in the file.
     public let layerName: String
+    /// The number of features, when the format knows it cheaply (for progress and ETA).
+    public let expectedCount: Int64?
     private let opened: SourceOpener.Opened
     private let normaliser: CoordinateNormaliser
     private let mapper: FieldMapper
@@ -21,6 +23,7 @@ public final class GDALFeatureSource: FeatureSource {
         self.definition = definition
         opened = try SourceOpener.open(definition)
         layerName = opened.layer.name
+        expectedCount = opened.layer.cheapFeatureCount
         normaliser = try CRSResolver.resolve(layer: opened.layer, source: definition, assumeWGS84: assumeWGS84)
         transformation = normaliser.report
         mapper = FieldMapper(definition.fields)

@@ -22,6 +22,8 @@ public struct PipelineRun {
     public var metricsFile: String?
     /// The version recorded in run reports.
     public var version = "unknown"
+    /// Progress observer (a terminal progress bar), if any.
+    public var progress: (any RunProgress)?
 
     public init(definition: PipelineDefinition, outputDirectory: String, stateDirectory: String, logger: Logger) {
         self.definition = definition
@@ -100,7 +102,14 @@ public struct PipelineRun {
         let validation = ValidationStage(
             source: source.id, file: source.path, book: book, quarantinePath: quarantinePath)
         var sinks = makeSinks(for: source, in: directory)
+        var runner = self.runner
+        if let progress {
+            let id = source.id
+            progress.started(source: id, expected: reader.expectedCount)
+            runner.progress = { read in progress.advanced(source: id, read: read) }
+        }
         let (counts, files) = try runner.run(name: source.id, source: reader, transforms: [validation], sinks: &sinks)
+        progress?.finished(source: source.id, read: counts.read)
         let report = validation.report
         logger.info(
             "source written",

@@ -34,6 +34,12 @@ public final class VectorLayer {
     /// The number of features; counts them when the format does not store it.
     public var featureCount: Int64 { Int64(OGR_L_GetFeatureCount(handle, 1)) }
 
+    /// The number of features when the format knows it without reading them all, else nil.
+    public var cheapFeatureCount: Int64? {
+        let count = Int64(OGR_L_GetFeatureCount(handle, 0))
+        return count >= 0 ? count : nil
+    }
+
     /// The extent in the layer's own CRS, or nil when the layer is empty.
     public var extent: BoundingBox? {
         var envelope = OGREnvelope()

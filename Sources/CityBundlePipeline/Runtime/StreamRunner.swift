@@ -9,9 +9,13 @@ public struct StreamRunner: Sendable {
     /// Batches the queue holds at most; memory is bounded by `batchSize × queueCapacity` features.
     public var queueCapacity: Int
 
-    public init(batchSize: Int = 512, queueCapacity: Int = 8) {
+    /// Called on the writer thread after each batch with the number of features read so far.
+    public var progress: (@Sendable (Int) -> Void)?
+
+    public init(batchSize: Int = 512, queueCapacity: Int = 8, progress: (@Sendable (Int) -> Void)? = nil) {
         self.batchSize = batchSize
         self.queueCapacity = queueCapacity
+        self.progress = progress
     }
 
     /// Counts from one run.
@@ -72,6 +76,7 @@ public struct StreamRunner: Sendable {
                 let writing = clock.now
                 for index in sinks.indices { try sinks[index].write(passed) }
                 counts.writeSeconds += (clock.now - writing).seconds
+                progress?(counts.read)
             }
             for transform in transforms { try transform.finish() }
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityBundlePipeline
 import CityBundleWorkflow
+import Foundation
 import Logging
 
 extension CityBundleCommand {
@@ -42,6 +43,9 @@ extension CityBundleCommand {
             run.waitForLock = wait
             run.metricsFile = metricsFile
             run.version = CityBundleCommand.version
+            if isatty(2) != 0 && logging.logFormat == .text && !logging.quiet {
+                run.progress = TerminalProgress()
+            }
             let summary = try run.execute()
             print(SummaryPrinter.render(summary))
         }

@@ -8,7 +8,10 @@ enum LogFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options every command that logs shares.
 struct LoggingOptions: ParsableArguments {
-    @Option(help: "Log format on standard error: text or json (one JSON object per line).")
+    @Option(
+        help:
+            "Log format on standard error: text (with a progress bar on a terminal) or json (one JSON object per line)."
+    )
     var logFormat: LogFormat = .text
 
     @Flag(name: .shortAndLong, help: "Only print warnings and errors.")
