@@ -7,6 +7,8 @@ PIPELINE ?= Pipelines/wuhan.yaml
 OUTPUT ?= ./public
 SHARED ?= ../shared
 APT_PACKAGES := libgdal-dev gdal-bin libproj-dev proj-bin proj-data libxml2-dev pkg-config
+# Used by the tests only: systemd-analyze (unit files), flock(1) (locking), iconv (encodings).
+TEST_APT_PACKAGES := systemd util-linux libc-bin
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: run test deps tools build build-debug format lint clean help
@@ -18,7 +20,7 @@ help:
 
 ## System packages (GDAL, PROJ, libxml2), installed only when missing.
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PACKAGES) $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq && \
