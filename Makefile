@@ -47,6 +47,7 @@ run: build
 	$$($(SWIFT) build -c release --show-bin-path)/citybundle run $(PIPELINE) --output $(OUTPUT)
 
 test: deps tools build-debug
+	bash scripts/test-postgres.sh start
 	CB_SHARED=$(abspath $(SHARED)) CB_TOOLS_VENV=$(TOOLS_VENV) $(SWIFT) test --skip-build
 
 format:

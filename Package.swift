@@ -60,6 +60,15 @@ let package = Package(
         .target(
             name: "CityBundleValidate", dependencies: ["CityBundlePipeline", "GDALKit", "CityBundleExport"],
             swiftSettings: swiftSettings),
+        // Publish: versioned, checksummed, signed bundles with STAC and Frictionless catalogs.
+        .target(
+            name: "CityBundlePublish",
+            dependencies: ["CityBundleModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        // A deterministic synthetic city for benchmarks.
+        .target(
+            name: "CityBundleSynthetic", dependencies: ["CityBundleModel", "CityBundleExport"],
+            swiftSettings: swiftSettings),
         // Wires the stages into a pipeline run.
         .target(
             name: "CityBundleWorkflow",
@@ -72,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "citybundle",
             dependencies: [
-                "CityBundleWorkflow", "CityBundleValidate",
+                "CityBundleWorkflow", "CityBundleValidate", "CityBundleSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +105,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundleExportTests", dependencies: ["CityBundleExport", "CityBundleTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundlePublishTests", dependencies: ["CityBundlePublish", "CityBundleModel"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundleCLITests",

@@ -17,16 +17,29 @@ enum SourceOpener {
         let recoded: RecodedCopy?
     }
 
-    /// Opens the source's file and picks its layer.
+    /// Opens the source's file (or database) and picks its layer, or runs its SQL query.
     static func open(_ source: SourceDefinition) throws -> Opened {
         let (dataset, decoder, recoded) = try openDataset(source)
-        let layer = try pickLayer(in: dataset, named: source.layer, shownAs: source.path)
+        let layer: VectorLayer
+        if let sql = source.sql {
+            do {
+                layer = try dataset.query(sql)
+            } catch var error {
+                error.path = "source '\(source.id)'"
+                throw error
+            }
+        } else {
+            layer = try pickLayer(in: dataset, named: source.layer, shownAs: source.path)
+        }
         return Opened(dataset: dataset, layer: layer, decoder: decoder, recoded: recoded)
     }
 
     /// Opens the source's file with the options its format needs.
     static func openDataset(_ source: SourceDefinition) throws -> (VectorDataset, TextDecoder, RecodedCopy?) {
         var path = source.resolvedPath
+        if DatabaseConnection.isDatabase(path) {
+            return (try openDatabase(source), TextDecoder(), nil)
+        }
         try checkReadable(path: path, shownAs: source.path)
         let lowered = path.lowercased()
         var options: [String] = []
@@ -62,6 +75,28 @@ enum SourceOpener {
             throw error
         }
         return (dataset, decoder, recoded)
+    }
+
+    /// Opens a database source. Credentials come from the environment (PGPASSWORD, PGPASSFILE /
+    /// ~/.pgpass); errors name the source, never the connection string or what the server echoed.
+    static func openDatabase(_ source: SourceDefinition) throws -> VectorDataset {
+        if let secret = DatabaseConnection.secretKey(in: source.resolvedPath) {
+            throw IngestError(
+                path: "source '\(source.id)'", message: "the connection string contains '\(secret)='",
+                hint:
+                    "set PGPASSWORD or use a ~/.pgpass file; credentials never go on the command line or in pipeline files",
+                exitStatus: .usage)
+        }
+        let connection =
+            source.resolvedPath.hasPrefix("PG:") ? source.resolvedPath : "PG:" + source.resolvedPath
+        do {
+            return try VectorDataset(path: connection, drivers: ["PostgreSQL"])
+        } catch {
+            throw IngestError(
+                path: "source '\(source.id)'", message: "cannot connect to the database",
+                hint: "check host, port, database and user in `path:`, and PGPASSWORD or ~/.pgpass",
+                exitStatus: .io)
+        }
     }
 
     static func pickLayer(in dataset: VectorDataset, named name: String?, shownAs path: String) throws -> VectorLayer {

@@ -49,6 +49,18 @@ public final class VectorDataset {
         }
     }
 
+    /// The result of an SQL query (in the data source's own dialect: PostgreSQL's for PostGIS) as a
+    /// layer; the result set is released when the layer is.
+    public func query(_ sql: String) throws(GDALError) -> VectorLayer {
+        CPLErrorReset()
+        guard let result = GDALDatasetExecuteSQL(handle, sql, nil, nil) else {
+            throw GDALError.last(
+                path: path, operation: "run the source's SQL query", fallback: "the query returned no layer",
+                hint: "check `sql:`; it must be a SELECT returning a geometry column", exitStatus: .usage)
+        }
+        return VectorLayer(handle: result, dataset: self, resultSet: true)
+    }
+
     /// The layer called `name`, or nil.
     public func layer(named name: String) -> VectorLayer? {
         GDALDatasetGetLayerByName(handle, name).map { VectorLayer(handle: $0, dataset: self) }

@@ -9,13 +9,21 @@ public final class VectorLayer {
     /// Column definitions, in order.
     public let fields: [FieldDefinition]
 
-    init(handle: OGRLayerH, dataset: VectorDataset) {
+    /// True for the result of `VectorDataset.query`, which must be released.
+    private let isResultSet: Bool
+
+    init(handle: OGRLayerH, dataset: VectorDataset, resultSet: Bool = false) {
         self.handle = handle
         self.dataset = dataset
+        self.isResultSet = resultSet
         let definition = OGR_L_GetLayerDefn(handle)
         self.fields = (0..<OGR_FD_GetFieldCount(definition)).map { index in
             FieldDefinition(fieldDefinition: OGR_FD_GetFieldDefn(definition, index))
         }
+    }
+
+    deinit {
+        if isResultSet { GDALDatasetReleaseResultSet(dataset.handle, handle) }
     }
 
     /// The layer name.

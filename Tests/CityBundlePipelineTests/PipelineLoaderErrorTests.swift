@@ -71,7 +71,7 @@ private let errorCases: [ErrorCase] = [
     ErrorCase(
         name: "unknown key: nothing close", yaml: valid + "    colour: red\n",
         line: 7, column: 5, keyPath: "sources[0].colour",
-        fragment: "unknown key 'colour' (allowed keys here: id, title, path, layer, kind,"),
+        fragment: "unknown key 'colour' (allowed keys here: id, title, path, layer, sql, kind,"),
     ErrorCase(
         name: "unknown key: in fields", yaml: valid + "    fields:\n      hieght: h\n",
         line: 8, column: 7, keyPath: "sources[0].fields.hieght", fragment: "did you mean 'height'?"),

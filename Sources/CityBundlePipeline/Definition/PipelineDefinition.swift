@@ -59,6 +59,8 @@ public struct SourceDefinition: Sendable, Equatable {
     public var resolvedPath: String
     /// The layer to read, for multi-layer formats.
     public var layer: String?
+    /// An SQL query whose result is the source's layer (PostGIS and other databases), instead of `layer`.
+    public var sql: String?
     /// What the source holds.
     public var kind: DataKind
     /// The declared CRS as written (EPSG code, GCJ-02, BD-09, WKT or PROJ string); not interpreted here.
@@ -82,7 +84,7 @@ public struct SourceDefinition: Sendable, Equatable {
 
     /// Creates a source definition from already validated values.
     public init(
-        id: String, title: String? = nil, path: String, resolvedPath: String, layer: String? = nil,
+        id: String, title: String? = nil, path: String, resolvedPath: String, layer: String? = nil, sql: String? = nil,
         kind: DataKind, crs: String? = nil, encoding: String? = nil, helmert: HelmertParameters? = nil,
         fields: FieldMapping = FieldMapping(), csv: CSVColumns? = nil, licence: String? = nil,
         attribution: String? = nil, validation: ValidationSettings = ValidationSettings(), line: Int
@@ -93,6 +95,7 @@ public struct SourceDefinition: Sendable, Equatable {
         self.path = path
         self.resolvedPath = resolvedPath
         self.layer = layer
+        self.sql = sql
         self.kind = kind
         self.crs = crs
         self.encoding = encoding

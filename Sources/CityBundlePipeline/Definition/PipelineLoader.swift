@@ -44,7 +44,7 @@ public enum PipelineLoader {
         "pipeline", "title", "description", "extent", "assume_wgs84", "sources", "outputs", "validation",
     ]
     static let sourceKeys = [
-        "id", "title", "path", "layer", "kind", "crs", "encoding", "helmert", "fields", "csv", "licence",
+        "id", "title", "path", "layer", "sql", "kind", "crs", "encoding", "helmert", "fields", "csv", "licence",
         "attribution", "validation",
     ]
     static let helmertKeys = ["tx", "ty", "tz", "rx", "ry", "rz", "scale", "convention"]
@@ -131,6 +131,16 @@ public enum PipelineLoader {
         let entry = try value.mapping(allowedKeys: sourceKeys)
         let id = try identifier(entry.required("id"))
         let path = try entry.string("path")
+        let sql = try entry.optionalString("sql")
+        if sql != nil, entry.contains("layer") {
+            throw try entry.required("sql").error(
+                "give either `layer` or `sql`, not both", hint: "the query's result is the source's layer")
+        }
+        if DatabaseConnection.isDatabase(path), let secret = DatabaseConnection.secretKey(in: path) {
+            throw try entry.required("path").error(
+                "the connection string contains '\(secret)='; credentials never belong in a pipeline file",
+                hint: "set PGPASSWORD in the environment or use a ~/.pgpass file (PGPASSFILE)")
+        }
         let helmert = try entry.optionalMapping("helmert", allowedKeys: helmertKeys).map {
             mapping throws(PipelineConfigError) in
             HelmertParameters(
@@ -152,7 +162,8 @@ public enum PipelineLoader {
         }
         return SourceDefinition(
             id: id, title: try entry.optionalString("title"), path: path,
-            resolvedPath: PipelinePath.resolve(path, against: directory), layer: try entry.optionalString("layer"),
+            resolvedPath: DatabaseConnection.isDatabase(path) ? path : PipelinePath.resolve(path, against: directory),
+            layer: try entry.optionalString("layer"), sql: sql,
             kind: try entry.oneOf("kind", DataKind.self), crs: try entry.optionalString("crs"),
             encoding: try entry.optionalString("encoding"), helmert: helmert, fields: fields ?? FieldMapping(),
             csv: csv, licence: try entry.optionalString("licence"),
