@@ -60,6 +60,14 @@ let package = Package(
         .target(
             name: "CityBundleValidate", dependencies: ["CityBundlePipeline", "GDALKit", "CityBundleExport"],
             swiftSettings: swiftSettings),
+        // Anonymise: PII detectors, masking, keyed pseudonyms, generalisation, audit.
+        .target(
+            name: "CityBundleAnonymise",
+            dependencies: ["CityBundleModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        // 3D: triangulation, extrusion, GLB with EXT_mesh_features / EXT_structural_metadata, 3D Tiles 1.1.
+        .target(
+            name: "CityBundle3D", dependencies: ["CityBundleModel", "CityBundleGeodesy"], swiftSettings: swiftSettings),
         // Publish: versioned, checksummed, signed bundles with STAC and Frictionless catalogs.
         .target(
             name: "CityBundlePublish",
@@ -73,15 +81,16 @@ let package = Package(
         .target(
             name: "CityBundleWorkflow",
             dependencies: [
-                "CityBundleIngest", "CityBundleValidate", "CityBundleExport",
+                "CityBundleIngest", "CityBundleValidate", "CityBundleExport", "CityBundlePublish",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
         // The command-line tool: thin commands over the workflow.
         .executableTarget(
             name: "citybundle",
             dependencies: [
-                "CityBundleWorkflow", "CityBundleValidate", "CityBundleSynthetic",
+                "CityBundleWorkflow", "CityBundleValidate", "CityBundlePublish", "CityBundleSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -105,6 +114,12 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundleExportTests", dependencies: ["CityBundleExport", "CityBundleTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundleAnonymiseTests", dependencies: ["CityBundleAnonymise", "CityBundleModel"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundle3DTests", dependencies: ["CityBundle3D", "CityBundleModel", "CityBundleGeodesy"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundlePublishTests", dependencies: ["CityBundlePublish", "CityBundleModel"],

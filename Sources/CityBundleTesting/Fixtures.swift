@@ -45,6 +45,16 @@ public enum Fixtures {
         return "\(venv)/bin/python"
     }
 
+    /// The directory of a bundle's latest published version under a publish root (from `latest.json`).
+    public static func latestVersionDirectory(root: String, bundle: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(root)/\(bundle)/latest.json"))
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard let version = object?["version"] as? String else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(root)/\(bundle)/latest.json"])
+        }
+        return "\(root)/\(bundle)/\(version)"
+    }
+
     /// The `citybundle` binary built next to the tests.
     public static var citybundleBinary: String {
         let bundle = Bundle.main.bundleURL.deletingLastPathComponent()

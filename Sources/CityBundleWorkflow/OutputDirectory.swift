@@ -55,12 +55,14 @@ enum OutputDirectory {
 /// A failure of the run itself (not of one source).
 public struct WorkflowError: CityBundleError {
     public var message: String
+    public var hint: String?
     public var exitStatus: ExitStatus
 
-    public init(message: String, exitStatus: ExitStatus) {
+    public init(message: String, hint: String? = nil, exitStatus: ExitStatus) {
         self.message = message
+        self.hint = hint
         self.exitStatus = exitStatus
     }
 
-    public var description: String { message }
+    public var description: String { message + (hint.map { " (\($0))" } ?? "") }
 }

@@ -2,6 +2,7 @@ import CityBundleExport
 import CityBundleIngest
 import CityBundleModel
 public import CityBundlePipeline
+import CityBundlePublish
 import CityBundleValidate
 import Foundation
 public import Logging
@@ -24,6 +25,10 @@ public struct PipelineRun {
     public var version = "unknown"
     /// Progress observer (a terminal progress bar), if any.
     public var progress: (any RunProgress)?
+    /// The private key that signs published versions (pipelines with `publish:`).
+    public var signingKey: String?
+    /// Version and force options for publishing.
+    public var publishOptions = PublishOptions(citybundleVersion: "unknown")
 
     public init(definition: PipelineDefinition, outputDirectory: String, stateDirectory: String, logger: Logger) {
         self.definition = definition
@@ -64,15 +69,14 @@ public struct PipelineRun {
     }
 
     private func executeSources() throws -> RunSummary {
+        if let publish = definition.publish { return try executeAndPublish(publish) }
         let output = try StagedOutput(parent: outputDirectory, name: definition.id)
-        var summaries: [SourceSummary] = []
         do {
-            for source in definition.sources {
-                summaries.append(try execute(source, into: output.staging))
-            }
-            let summary = RunSummary(
+            let (summaries, _) = try executeAll(into: output.staging)
+            var summary = RunSummary(
                 pipeline: definition.id, outputDirectory: output.final, stateDirectory: pipelineState,
                 sources: summaries)
+            summary.sources = summaries.map { relocated($0, from: output.staging, to: output.final) }
             try RunReports.write(summary, to: pipelineState)
             try output.commit()
             return summary
@@ -82,7 +86,67 @@ public struct PipelineRun {
         }
     }
 
-    private func execute(_ source: SourceDefinition, into directory: String) throws -> SourceSummary {
+    /// Writes every source into a private staging directory, then publishes a new signed version of
+    /// the bundle under the output root (or nothing, when no feature changed).
+    private func executeAndPublish(_ settings: PublishSettings) throws -> RunSummary {
+        let key = try loadSigningKey(bundle: settings.bundle ?? definition.id)
+        let staging = "\(pipelineState)/staging-\(UInt64.random(in: 0...UInt64.max))"
+        try OutputDirectory.create(staging, permissions: 0o700)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        try OutputDirectory.create(outputDirectory)
+        let (summaries, schemas) = try executeAll(into: staging)
+        var summary = RunSummary(
+            pipeline: definition.id, outputDirectory: outputDirectory, stateDirectory: pipelineState, sources: summaries
+        )
+        try RunReports.write(summary, to: pipelineState)
+        let publication = BundlePublication(
+            definition: definition, settings: settings, root: outputDirectory, key: key, options: publishOptions)
+        let outcome = try publication.publish(staging: staging, sources: summaries, schemas: schemas)
+        summary.publication = outcome
+        summary.outputDirectory = "\(outputDirectory)/\(outcome.bundle)/\(outcome.version)"
+        if outcome.published {
+            summary.sources = summaries.map { relocated($0, from: staging, to: summary.outputDirectory) }
+        }
+        logger.info(
+            outcome.published ? "version published" : "no changes: nothing published",
+            metadata: ["cb.bundle": "\(outcome.bundle)", "cb.version": "\(outcome.version)"])
+        return summary
+    }
+
+    /// The given key, or `<state>/keys/<bundle>.key`, created on first use (reported, so that an
+    /// operator knows to hand out its public half, `<key>.pub.json`).
+    private func loadSigningKey(bundle: String) throws -> SigningKey {
+        if let signingKey { return try SigningKey.read(from: signingKey) }
+        let directory = "\(stateDirectory)/keys"
+        let path = "\(directory)/\(bundle).key"
+        if FileManager.default.fileExists(atPath: path) { return try SigningKey.read(from: path) }
+        try OutputDirectory.create(directory, permissions: 0o700)
+        let key = try SigningKey.generate(id: "\(bundle)-\(UInt32.random(in: 0...UInt32.max))").write(to: path)
+        try key.exportPublicKey(to: path + ".pub.json")
+        logger.notice(
+            "generated a signing key; give clients its public half, or pass --signing-key with your own",
+            metadata: ["cb.key": "\(path)", "cb.public_key": "\(path).pub.json", "cb.key_id": "\(key.id)"])
+        return key
+    }
+
+    private func executeAll(into directory: String) throws -> (
+        [SourceSummary], [String: [(name: String, type: String)]]
+    ) {
+        var summaries: [SourceSummary] = []
+        var schemas: [String: [(name: String, type: String)]] = [:]
+        for source in definition.sources {
+            let schema = SchemaCollector()
+            summaries.append(try execute(source, into: directory, schema: schema))
+            schemas[source.id] = schema.fields
+        }
+        return (summaries, schemas)
+    }
+
+    private func execute(_ source: SourceDefinition, into directory: String, schema: SchemaCollector) throws
+        -> SourceSummary
+    {
+        let structure = try StructureCheck.report(for: source)
+        if let structure, let error = StructureCheck.fileError(in: structure, source: source) { throw error }
         let reader = try GDALFeatureSource(source, extent: definition.extent, assumeWGS84: definition.assumeWGS84)
         let transformation = reader.transformation
         logger.info(
@@ -108,7 +172,8 @@ public struct PipelineRun {
             progress.started(source: id, expected: reader.expectedCount)
             runner.progress = { read in progress.advanced(source: id, read: read) }
         }
-        let (counts, files) = try runner.run(name: source.id, source: reader, transforms: [validation], sinks: &sinks)
+        let (counts, files) = try runner.run(
+            name: source.id, source: reader, transforms: [validation, schema], sinks: &sinks)
         progress?.finished(source: source.id, read: counts.read)
         let report = validation.report
         logger.info(
@@ -120,7 +185,7 @@ public struct PipelineRun {
             ])
         let summary = SourceSummary(
             id: source.id, path: source.path, layer: reader.layerName, transformation: transformation, counts: counts,
-            validation: report, files: files.map { relocated($0, from: directory) })
+            validation: report, files: files)
         guard summary.reconciles else {
             throw WorkflowError(
                 message:
@@ -130,10 +195,14 @@ public struct PipelineRun {
         return summary
     }
 
-    /// The file's path once the staging directory has become the output directory.
-    private func relocated(_ file: WrittenFile, from staging: String) -> WrittenFile {
-        var moved = file
-        moved.path = "\(outputDirectory)/\(definition.id)" + file.path.dropFirst(staging.count)
+    /// The source's files as they are named once the staging directory's content is in place.
+    private func relocated(_ source: SourceSummary, from staging: String, to final: String) -> SourceSummary {
+        var moved = source
+        moved.files = source.files.map { file in
+            var file = file
+            if file.path.hasPrefix(staging) { file.path = final + file.path.dropFirst(staging.count) }
+            return file
+        }
         return moved
     }
 

@@ -24,6 +24,8 @@ public struct RunSummary: Sendable {
     public var outputDirectory: String
     public var stateDirectory: String
     public var sources: [SourceSummary]
+    /// What publishing did, for pipelines that publish bundles.
+    public var publication: PublicationOutcome?
 
     /// Every warning of every source.
     public var warnings: [String] { sources.flatMap(\.transformation.warnings) }

@@ -25,7 +25,22 @@ public struct ValidationRun {
 
     private func validate(_ source: SourceDefinition) -> SourceValidation {
         let book = RuleBook(kind: source.kind, settings: source.validation.overriding(settings), extent: extent)
-        let stage = ValidationStage(source: source.id, file: source.path, book: book, quarantinePath: nil)
+        var structure: StructureReport?
+        do {
+            structure = try StructureCheck.report(for: source)
+        } catch {
+            var report = SourceValidation(source: source.id, file: source.path)
+            report.record(
+                FeatureFinding(file: source.path, rule: "source.unreadable", severity: .error, message: "\(error)"))
+            return report
+        }
+        let stage = ValidationStage(
+            source: source.id, file: source.path, book: book, quarantinePath: nil, structure: structure)
+        if let structure, StructureCheck.fileError(in: structure, source: source) != nil {
+            // GDAL would guess its way through a file that is not JSON or not GeoJSON: stop at the
+            // structural findings, which name the lines to fix.
+            return stage.report
+        }
         do {
             let reader = try GDALFeatureSource(source, extent: nil, assumeWGS84: assumeWGS84)
             var sinks: [any FeatureSink] = []

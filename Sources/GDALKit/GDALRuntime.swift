@@ -1,4 +1,5 @@
 internal import CGDAL
+internal import CPROJ
 
 /// Process-wide GDAL set-up: drivers registered once, GDAL's own stderr printing silenced
 /// (errors are read back with `CPLGetLastErrorMsg` and turned into `GDALError`s).
@@ -24,4 +25,10 @@ enum GDALRuntime {
 /// Facts about the linked GDAL and PROJ, for provenance and `--version`.
 public enum GDALInfo {
     public static var gdalVersion: String { GDALRuntime.version }
+
+    /// The linked PROJ version, e.g. "9.1.1".
+    public static var projVersion: String {
+        let info = proj_info()
+        return info.version.map { String(cString: $0) } ?? "unknown"
+    }
 }

@@ -12,6 +12,9 @@ struct CityBundleCommand: ParsableCommand {
             4 lock held, 5 verification failed.
             """,
         version: version,
-        subcommands: [Run.self, Convert.self, Validate.self, Inspect.self, GenerateCity.self]
+        subcommands: [
+            Run.self, Convert.self, Validate.self, Inspect.self, Verify.self, Withdraw.self, Keys.self,
+            GenerateCity.self,
+        ]
     )
 }

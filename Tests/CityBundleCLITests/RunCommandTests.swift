@@ -18,8 +18,9 @@ struct RunCommandTests {
         let expected = [
             "districts": 13, "scenic_sites": 36, "hanyang_buildings": 43, "optics_valley_buildings": 237,
         ]
+        let version = try Fixtures.latestVersionDirectory(root: output.path, bundle: "wuhan")
         for (source, count) in expected {
-            let file = "\(output.path)/wuhan/\(source).geojson"
+            let file = "\(version)/\(source).geojson"
             let check = try ExternalCommand.validate(
                 "check_geojson.sh", [file], environment: ["EXPECT_COUNT": "\(count)"])
             #expect(check.status == 0, "\(source): \(check.stdout)")
@@ -27,7 +28,7 @@ struct RunCommandTests {
         }
         #expect(result.stdout.contains("4 sources: 447 features read = 329 published + 118 quarantined."))
         // Districts are published in WGS 84: every position inside Wuhan's extent.
-        let districts = "\(output.path)/wuhan/districts.geojson"
+        let districts = "\(version)/districts.geojson"
         let bbox = try ExternalCommand.validate(
             "check_geojson.sh", [districts], environment: ["EXPECT_BBOX": "113.6,29.9,115.2,31.5"])
         #expect(bbox.status == 0, "\(bbox.stdout)")
@@ -48,10 +49,16 @@ struct RunCommandTests {
                 directory: Fixtures.packageRoot)
             #expect(result.status == 0, "\(result.stderr)")
         }
-        for name in ["districts", "scenic_sites", "hanyang_buildings", "optics_valley_buildings"] {
-            let a = try Data(contentsOf: URL(fileURLWithPath: "\(first.path)/wuhan/\(name).geojson"))
-            let b = try Data(contentsOf: URL(fileURLWithPath: "\(second.path)/wuhan/\(name).geojson"))
-            #expect(a == b, "\(name) differs between runs")
+        let firstVersion = try Fixtures.latestVersionDirectory(root: first.path, bundle: "wuhan")
+        let secondVersion = try Fixtures.latestVersionDirectory(root: second.path, bundle: "wuhan")
+        let archive = "wuhan-\(URL(fileURLWithPath: firstVersion).lastPathComponent).tar.gz"
+        let files = ["districts", "scenic_sites", "hanyang_buildings", "optics_valley_buildings"].map {
+            "\($0).geojson"
+        }
+        for file in files + [archive] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: "\(firstVersion)/\(file)"))
+            let b = try Data(contentsOf: URL(fileURLWithPath: "\(secondVersion)/\(file)"))
+            #expect(a == b, "\(file) differs between runs")
         }
     }
 

@@ -113,3 +113,45 @@ struct ValidateCommandTests {
         #expect(directory.contents().isEmpty)
     }
 }
+
+/// The geojsonhint fixtures through the whole CI gate.
+@Suite("citybundle validate on the GeoJSON fixtures")
+struct ValidateFixtureTests {
+    /// Files whose upstream expectations are warnings only (winding, extra dimensions) or nothing.
+    static let warningsOnly: Set<String> = [
+        "polygon_winding_order.geojson", "bad-polygon-interiorring-rhr.geojson", "point-toomany.geojson",
+        "excessive_precision_truncated.geojson", "geometrycollection_nested.geojson",
+        "geometrycollection_single.geojson",
+    ]
+
+    static func names(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: Fixtures.shared(folder))) ?? [])
+            .filter { $0.hasSuffix(".geojson") }.sorted()
+    }
+
+    @Test(
+        "every invalid fixture fails the gate, naming a line; warning-only ones pass",
+        arguments: names("geojson-invalid"))
+    func invalid(name: String) throws {
+        let result = try ExternalCommand.citybundle(["validate", Fixtures.shared("geojson-invalid/\(name)")])
+        if Self.warningsOnly.contains(name) {
+            #expect(result.status == 0, "\(result.stdout)")
+        } else {
+            #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("\(name):") && result.stdout.contains(": error: "))
+        }
+    }
+
+    @Test(
+        "no valid fixture fails, except issue82 whose positions are outside lon/lat range",
+        arguments: names("geojson-valid"))
+    func valid(name: String) throws {
+        let result = try ExternalCommand.citybundle(["validate", Fixtures.shared("geojson-valid/\(name)")])
+        if name == "issue82.geojson" {
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("coordinates.range"))
+        } else {
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        }
+    }
+}

@@ -49,7 +49,8 @@ struct ValidationRunTests {
             ["run", "Pipelines/wuhan.yaml", "--output", output.path, "--state", state.path, "-q"],
             directory: Fixtures.packageRoot)
         #expect(good.status == 0)
-        let before = try Data(contentsOf: URL(fileURLWithPath: "\(output.path)/wuhan/districts.geojson"))
+        let version = try Fixtures.latestVersionDirectory(root: output.path, bundle: "wuhan")
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(version)/districts.geojson"))
         let pipeline = state.file("strict.yaml")
         let text = try String(contentsOfFile: Fixtures.packageRoot + "/Pipelines/wuhan.yaml", encoding: .utf8)
             .replacingOccurrences(of: "max_error_share: 0.4", with: "max_error_share: 0.05")
@@ -60,9 +61,12 @@ struct ValidationRunTests {
         ])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("optics_valley_buildings") && failed.stderr.contains("nothing was published"))
-        let after = try Data(contentsOf: URL(fileURLWithPath: "\(output.path)/wuhan/districts.geojson"))
+        #expect(try Fixtures.latestVersionDirectory(root: output.path, bundle: "wuhan") == version)
+        let after = try Data(contentsOf: URL(fileURLWithPath: "\(version)/districts.geojson"))
         #expect(before == after)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path)
-        #expect(leftovers == ["wuhan"])
+        let versions = try FileManager.default.contentsOfDirectory(atPath: "\(output.path)/wuhan")
+        #expect(versions.filter { $0.first?.isNumber == true } == [URL(fileURLWithPath: version).lastPathComponent])
+        #expect(
+            try FileManager.default.subpathsOfDirectory(atPath: output.path).allSatisfy { !$0.contains(".staging") })
     }
 }

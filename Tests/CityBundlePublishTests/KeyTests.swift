@@ -68,8 +68,8 @@ struct KeyTests {
         let ring = KeyRing(root: fixture.root, clock: fixture.clock.function)
         let rotated = try ring.rotate(old: fixture.key, new: newKey)
         #expect(rotated.sequence == 2 && rotated.keys.map(\.keyId) == ["wuhan-2026", "wuhan-2027"])
-        let signature = try JSONDecoder().decode(
-            SignatureFile.self, from: Data(contentsOf: URL(fileURLWithPath: "\(fixture.root)/keys.json.sig")))
+        let signature = try #require(
+            SignatureFile.decode(Data(contentsOf: URL(fileURLWithPath: "\(fixture.root)/keys.json.sig"))))
         #expect(signature.keyId == "wuhan-2026", "the new keys.json is signed by the previous key")
 
         // A client that pinned the old key follows the rotation and accepts versions signed by the new one.

@@ -3,14 +3,6 @@ import Testing
 
 /// The independent checkers of `shared/tools`, run on a published tree.
 enum Validators {
-    /// `check_catalog.sh` lines that misread `manifest.json.sig` (a JSON signature) as a text checksum list:
-    /// `check_catalog.py` picks every file whose name contains "manifest" as a manifest and only skips `.sig`
-    /// files in its completeness check, not in that pick.
-    static func isSignatureMisreadAsManifest(_ line: String) -> Bool {
-        line.hasPrefix("ERROR ") && line.contains("manifest.json.sig: line ")
-            && line.hasSuffix("not in 'SHA256  path' format")
-    }
-
     /// Runs `check_catalog.sh` on `root`.
     static func checkCatalog(_ root: String) throws -> TestSupport.CommandResult {
         let script = "\(TestSupport.shared)/tools/check_catalog.sh"

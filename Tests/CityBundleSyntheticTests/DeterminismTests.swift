@@ -1,4 +1,6 @@
+import CityBundleModel
 import CityBundleSynthetic
+import CityBundleTesting
 import Foundation
 import Testing
 

@@ -21,7 +21,9 @@ public struct GeoJSONSink: FeatureSink {
 
     public mutating func finish() throws -> [WrittenFile] {
         let summary = try writer.finish()
-        return [WrittenFile(path: path, features: summary.featureCount, bytes: summary.byteCount)]
+        return [
+            WrittenFile(path: path, features: summary.featureCount, bytes: summary.byteCount, bounds: summary.bounds)
+        ]
     }
 
     public func abort() {

@@ -18,6 +18,8 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var outputs: OutputDefinitions
     /// Validation settings for every source (a source's own `validation:` wins).
     public var validation: ValidationSettings
+    /// Publishing as signed, versioned bundles; nil writes plain files.
+    public var publish: PublishSettings?
     /// The pipeline file's path as it was given to the loader.
     public var file: String
     /// The directory of `file`; relative source paths resolve against it.
@@ -27,9 +29,11 @@ public struct PipelineDefinition: Sendable, Equatable {
     public init(
         id: String, title: String, description: String? = nil, extent: BoundingBox? = nil,
         assumeWGS84: Bool = false, sources: [SourceDefinition], outputs: OutputDefinitions = OutputDefinitions(),
-        validation: ValidationSettings = ValidationSettings(), file: String, directory: String
+        validation: ValidationSettings = ValidationSettings(), publish: PublishSettings? = nil, file: String,
+        directory: String
     ) {
         self.validation = validation
+        self.publish = publish
         self.id = id
         self.title = title
         self.description = description

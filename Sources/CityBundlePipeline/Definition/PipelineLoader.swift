@@ -41,7 +41,7 @@ public enum PipelineLoader {
     // MARK: - Schema
 
     static let pipelineKeys = [
-        "pipeline", "title", "description", "extent", "assume_wgs84", "sources", "outputs", "validation",
+        "pipeline", "title", "description", "extent", "assume_wgs84", "sources", "outputs", "validation", "publish",
     ]
     static let sourceKeys = [
         "id", "title", "path", "layer", "sql", "kind", "crs", "encoding", "helmert", "fields", "csv", "licence",
@@ -90,7 +90,7 @@ public enum PipelineLoader {
             id: id, title: title, description: description, extent: extent, assumeWGS84: assumeWGS84,
             sources: sources, outputs: outputs ?? OutputDefinitions(),
             validation: try top.optional("validation").map(ValidationSettings.decode) ?? ValidationSettings(),
-            file: file, directory: directory)
+            publish: try top.optional("publish").map(PublishSettings.decode), file: file, directory: directory)
     }
 
     private static func decodeExtent(_ value: YAMLValue) throws(PipelineConfigError) -> BoundingBox {

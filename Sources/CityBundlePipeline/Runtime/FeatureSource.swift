@@ -22,10 +22,13 @@ public struct WrittenFile: Sendable, Hashable {
     public var path: String
     public var features: Int
     public var bytes: Int64
+    /// The extent of what was written (WGS 84), when the file has positions.
+    public var bounds: BoundingBox?
 
-    public init(path: String, features: Int, bytes: Int64) {
+    public init(path: String, features: Int, bytes: Int64, bounds: BoundingBox? = nil) {
         self.path = path
         self.features = features
         self.bytes = bytes
+        self.bounds = bounds
     }
 }

@@ -115,7 +115,7 @@ public struct KeyRing: Sendable {
     @discardableResult
     private func write(_ document: KeysDocument, signedBy key: SigningKey) throws -> Data {
         let bytes = try CanonicalJSON.encode(document)
-        try SignedFilePair.commit(document: bytes, signature: try key.sign(bytes), to: path)
+        try SignedFilePair.commit(document: bytes, signature: try key.sign(bytes, document: KeyRing.keysFile), to: path)
         return bytes
     }
 

@@ -122,10 +122,13 @@ public struct SigningKey: Sendable {
         try DurableFiles.writeNew(try CanonicalJSON.encode(publicKeyRecord(created: created)), to: path, mode: 0o644)
     }
 
-    /// Signs `data` (the exact bytes of a document) and returns the `.sig` file's contents.
-    public func sign(_ data: Data) throws -> Data {
+    /// Signs `data` (the exact bytes of the document called `name`) and returns the `.sig` file's contents.
+    public func sign(_ data: Data, document name: String) throws -> Data {
         let signature = try privateKey.signature(for: data)
-        return try CanonicalJSON.encode(SignatureFile(keyId: id, signature: signature.base64EncodedString()))
+        return SignatureFile(
+            keyId: id, signature: signature.base64EncodedString(), documentSHA256: SignatureFile.sha256(data),
+            documentName: name
+        ).encoded
     }
 
     static func validate(id: String) throws {

@@ -74,8 +74,11 @@ public struct TrustedKeys: Sendable {
     /// Checks the detached signature file `signature` (nil when missing) over `data`.
     func check(_ data: Data, signature: Data?) -> SignatureCheck {
         guard let signature else { return .missing }
-        guard let file = CanonicalJSON.decode(SignatureFile.self, from: signature) else {
+        guard let file = SignatureFile.decode(signature) else {
             return .malformed("not a signature file")
+        }
+        if let stated = file.documentSHA256, stated != SignatureFile.sha256(data) {
+            return .invalid(keyID: file.keyId)
         }
         guard file.algorithm == SignatureFile.ed25519 else {
             return .malformed("algorithm '\(file.algorithm)' is not ed25519")

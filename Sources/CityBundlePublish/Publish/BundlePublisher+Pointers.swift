@@ -8,7 +8,8 @@ extension BundlePublisher {
     ) throws {
         try writeDerived(layout, index: index)
         let bytes = try CanonicalJSON.encode(index)
-        try SignedFilePair.commit(document: bytes, signature: try signingKey.sign(bytes), to: layout.versionsPath)
+        try SignedFilePair.commit(
+            document: bytes, signature: try signingKey.sign(bytes, document: "versions.json"), to: layout.versionsPath)
         if checkpoints { try checkpoint(.afterVersions) }
         try writeLatest(layout, index: index, versionsBytes: bytes, signingKey: signingKey)
     }
@@ -72,7 +73,8 @@ extension BundlePublisher {
     ) throws {
         if let pointer = Self.expectedLatest(index, versionsBytes: versionsBytes) {
             let bytes = try CanonicalJSON.encode(pointer)
-            try SignedFilePair.commit(document: bytes, signature: try signingKey.sign(bytes), to: layout.latestPath)
+            try SignedFilePair.commit(
+                document: bytes, signature: try signingKey.sign(bytes, document: "latest.json"), to: layout.latestPath)
         } else {
             try DurableFiles.removeFile(layout.latestPath)
             try DurableFiles.removeFile(layout.latestPath + ".sig")

@@ -61,6 +61,18 @@ extension BundlePublisher {
             archiveFiles[entry.path] = destination
         }
 
+        // Documents that come with the data (changelogs), copied as they are.
+        for document in request.documents.sorted() {
+            let destination = "\(directory)/\(document)"
+            try DurableFiles.createDirectory(URL(fileURLWithPath: destination).deletingLastPathComponent().path)
+            try DurableFiles.copyFile(from: "\(request.stagingDirectory)/\(document)", to: destination)
+            let (size, sha256) = try FileDigest.of(file: destination)
+            entries.append(
+                ManifestEntry(
+                    path: document, size: size, sha256: sha256, mediaType: MediaType.forPath(document), role: .metadata)
+            )
+        }
+
         // Metadata written by the publisher.
         func write(_ value: JSONValue, _ path: String, mediaType: String = "application/json") throws {
             let data = try CanonicalJSON.encode(value)
@@ -116,7 +128,8 @@ extension BundlePublisher {
         let bytes = try CanonicalJSON.encode(manifest)
         try DurableFiles.writeNew(bytes, to: "\(directory)/\(BundleLayout.manifestFile)")
         try DurableFiles.writeNew(
-            try request.signingKey.sign(bytes), to: "\(directory)/\(BundleLayout.manifestFile).sig")
+            try request.signingKey.sign(bytes, document: BundleLayout.manifestFile),
+            to: "\(directory)/\(BundleLayout.manifestFile).sig")
         return manifest
     }
 

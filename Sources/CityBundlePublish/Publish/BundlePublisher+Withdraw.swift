@@ -45,7 +45,8 @@ extension BundlePublisher {
         try DurableFiles.createDirectory(directory)
         try DurableFiles.setMode(directory, 0o755)
         try SignedFilePair.commit(
-            document: tombstone, signature: try signingKey.sign(tombstone), to: layout.tombstonePath(version))
+            document: tombstone, signature: try signingKey.sign(tombstone, document: BundleLayout.tombstoneFile),
+            to: layout.tombstonePath(version))
 
         record.status = .withdrawn
         record.withdrawal = Withdrawal(

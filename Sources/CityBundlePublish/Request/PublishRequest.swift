@@ -32,14 +32,18 @@ public struct PublishRequest: Sendable {
     public var expires: Date?
     /// Keep only this many published versions after publishing (the latest is always kept); nil keeps all.
     public var retainVersions: Int?
+    /// Further files in the staging directory to publish with the version (a changelog); they are
+    /// listed in the manifest as metadata and do not count as changed data.
+    public var documents: [String]
 
     /// A request; the optional arguments default to a date-based version, the default gate and no expiry.
     public init(
         root: String, bundleID: String, title: String, description: String, version: String? = nil,
         stagingDirectory: String, layers: [LayerInfo], rights: RightsInfo, provenance: [String: JSONValue] = [:],
         signingKey: SigningKey, gate: PublishGate = PublishGate(), notes: String? = nil, expires: Date? = nil,
-        retainVersions: Int? = nil
+        retainVersions: Int? = nil, documents: [String] = []
     ) {
+        self.documents = documents
         self.root = root
         self.bundleID = bundleID
         self.title = title

@@ -15,7 +15,8 @@ final class QuarantineWriter {
         self.path = path
     }
 
-    func write(_ feature: Feature, findings: [Finding]) throws {
+    /// Writes `feature` with the rules it broke and their messages.
+    func write(_ feature: Feature, errors: [(rule: String, message: String)]) throws {
         if writer == nil {
             let directory = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(
@@ -37,8 +38,8 @@ final class QuarantineWriter {
             record.geometry = nil
         }
         properties += [
-            Property("cb:rule", .string(findings.map(\.rule.rawValue).joined(separator: ","))),
-            Property("cb:message", .string(findings.map(\.message).joined(separator: "; "))),
+            Property("cb:rule", .string(errors.map(\.rule).joined(separator: ","))),
+            Property("cb:message", .string(errors.map(\.message).joined(separator: "; "))),
             Property("cb:file", .string(feature.location.file)),
             Property("cb:layer", feature.location.layer.map(Value.string) ?? .null),
             Property("cb:index", feature.location.feature.map(Value.int) ?? .null),

@@ -15,8 +15,24 @@ public final class ValidationStage: FeatureTransform {
     /// - Parameters:
     ///   - quarantinePath: where rejected features are written (created on the first one), or nil to
     ///     only count them (for `citybundle validate`).
-    public init(source: String, file: String, book: RuleBook, quarantinePath: String?) {
+    /// Structural errors of the source's GeoJSON, by feature index: those features are quarantined.
+    private var structuralErrors: [Int64: [FeatureFinding]]
+
+    public init(
+        source: String, file: String, book: RuleBook, quarantinePath: String?,
+        structure: StructureReport? = nil
+    ) {
         report = SourceValidation(source: source, file: file)
+        var byFeature: [Int64: [FeatureFinding]] = [:]
+        for issue in structure?.issues ?? [] {
+            let finding = FeatureFinding(issue, file: file)
+            if let index = issue.featureIndex, issue.severity == .error {
+                byFeature[Int64(index), default: []].append(finding)
+            } else if issue.featureIndex == nil {
+                report.record(finding)
+            }
+        }
+        structuralErrors = byFeature
         checker = FeatureChecker(book: book)
         settings = book.settings
         quarantine = quarantinePath.map(QuarantineWriter.init)
@@ -24,8 +40,19 @@ public final class ValidationStage: FeatureTransform {
     }
 
     public func apply(_ feature: Feature) throws -> Feature? {
-        let result = checker.check(feature)
+        var result = checker.check(feature)
         report.featuresChecked += 1
+        var errors = result.findings.filter { $0.severity == .error }.map {
+            (rule: $0.rule.rawValue, message: $0.message)
+        }
+        if let index = feature.location.feature, let structural = structuralErrors.removeValue(forKey: index) {
+            for var finding in structural {
+                finding.featureID = feature.id
+                report.record(finding)
+                errors.append((finding.rule, finding.message))
+            }
+            result.rejected = true
+        }
         for finding in result.findings {
             report.record(
                 FeatureFinding(
@@ -39,7 +66,7 @@ public final class ValidationStage: FeatureTransform {
         }
         report.featuresQuarantined += 1
         if let quarantine {
-            try quarantine.write(feature, findings: result.findings.filter { $0.severity == .error })
+            try quarantine.write(feature, errors: errors)
             report.quarantineFile = quarantine.path
         }
         return nil
@@ -47,6 +74,12 @@ public final class ValidationStage: FeatureTransform {
 
     /// Closes the quarantine file and enforces the source's error limits.
     public func finish() throws {
+        // Structural errors in elements GDAL never turned into features (a null in `features`):
+        // reported against the file, so nothing is silently skipped.
+        for index in structuralErrors.keys.sorted() {
+            for finding in structuralErrors[index]! { report.record(finding) }
+        }
+        structuralErrors = [:]
         try quarantine?.finish()
         if let error = limitError() { throw error }
     }
@@ -80,5 +113,14 @@ public struct ValidationLimitError: CityBundleError {
 
     public var description: String {
         "source '\(source)': \(rejected) of \(checked) features failed validation, over the limit (\(limit)); nothing was published (see the validation report and the quarantine file in the state directory)"
+    }
+}
+
+extension FeatureFinding {
+    /// A finding from the structural GeoJSON check.
+    init(_ issue: StructureIssue, file: String) {
+        self.init(
+            file: file, index: issue.featureIndex.map(Int64.init), line: issue.line, rule: issue.rule,
+            severity: issue.severity == .error ? .error : .warning, message: issue.message)
     }
 }

@@ -10,9 +10,12 @@ extension CityBundleCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a pipeline file: ingest every source, normalise to WGS 84, write the outputs.",
             discussion: """
-                Each source becomes <output>/<pipeline id>/<source id>.geojson (RFC 7946).
-                Example:
-                  citybundle run Pipelines/wuhan.yaml --output ./public
+                Each source becomes an RFC 7946 GeoJSON. A pipeline with a `publish:` section publishes a new \
+                signed version of its bundle under <output>/<bundle>/<version>/ (or nothing when no feature \
+                changed); without one, files go to <output>/<pipeline id>/.
+                Examples:
+                  citybundle run Pipelines/wuhan.yaml --output ./public --signing-key state/keys/wuhan.key
+                  citybundle run Pipelines/wuhan.yaml --version 2026.12.01 --force
                 """)
 
         @Argument(help: "The pipeline file (YAML; see docs/pipeline.md).")
@@ -30,6 +33,15 @@ extension CityBundleCommand {
         @Option(help: "Also write the run's Prometheus metrics to this file (for node_exporter's textfile collector).")
         var metricsFile: String?
 
+        @Option(help: "The private key that signs published versions (pipelines with a `publish:` section).")
+        var signingKey: String?
+
+        @Option(help: "The version to publish (default: today's date, YYYY.MM.DD, with .N for more than one a day).")
+        var version: String?
+
+        @Flag(help: "Publish even when a source lost more features than the pipeline allows, or nothing changed.")
+        var force = false
+
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
@@ -43,6 +55,9 @@ extension CityBundleCommand {
             run.waitForLock = wait
             run.metricsFile = metricsFile
             run.version = CityBundleCommand.version
+            run.signingKey = signingKey
+            run.publishOptions = PublishOptions(
+                version: version, force: force, citybundleVersion: CityBundleCommand.version)
             if isatty(2) != 0 && logging.logFormat == .text && !logging.quiet {
                 run.progress = TerminalProgress()
             }

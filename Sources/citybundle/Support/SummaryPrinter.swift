@@ -32,6 +32,14 @@ enum SummaryPrinter {
         if quarantined > 0 {
             lines.append("Quarantine and reports (private): \(summary.stateDirectory)")
         }
+        if let publication = summary.publication {
+            let counts = publication.changeCounts
+            lines.append(
+                publication.published
+                    ? "Published \(publication.bundle) \(publication.version): \(counts.added) features added, \(counts.removed) removed, \(counts.modified) modified."
+                    : "No changes since \(publication.bundle) \(publication.version): nothing published.")
+            lines += publication.warnings.map { "warning: \($0)" }
+        }
         for warning in summary.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n")
     }

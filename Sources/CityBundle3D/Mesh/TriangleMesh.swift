@@ -1,0 +1,86 @@
+/// An indexed triangle mesh in glTF's axes, ready to be written as one glTF primitive.
+///
+/// Axis convention: glTF 2.0 is right-handed with +Y up. CityBundle maps a local east-north-up (ENU)
+/// frame in metres onto it as **x = east, y = up, z = −north** (so +Z points south). Triangles are
+/// wound counter-clockwise seen from the side their normals point to (outside, for solids).
+public struct TriangleMesh: Sendable, Hashable {
+    /// Vertex positions, x y z interleaved, metres.
+    public var positions: [Float]
+    /// Unit vertex normals, x y z interleaved, one per vertex.
+    public var normals: [Float]
+    /// Triangle list: three vertex indices per triangle.
+    public var indices: [UInt32]
+    /// One value per vertex: the index of the vertex's feature in its tile's property table.
+    public var featureIDs: [UInt32]
+
+    /// Makes a mesh from its arrays; `positions` and `normals` hold three values per vertex.
+    public init(positions: [Float] = [], normals: [Float] = [], indices: [UInt32] = [], featureIDs: [UInt32] = []) {
+        self.positions = positions
+        self.normals = normals
+        self.indices = indices
+        self.featureIDs = featureIDs
+    }
+
+    /// Number of vertices.
+    public var vertexCount: Int { featureIDs.count }
+
+    /// Number of triangles.
+    public var triangleCount: Int { indices.count / 3 }
+
+    /// True when the mesh has no triangles.
+    public var isEmpty: Bool { indices.isEmpty }
+
+    /// Position of vertex `index`.
+    public func position(_ index: Int) -> SIMD3<Float> {
+        SIMD3(positions[3 * index], positions[3 * index + 1], positions[3 * index + 2])
+    }
+
+    /// Normal of vertex `index`.
+    public func normal(_ index: Int) -> SIMD3<Float> {
+        SIMD3(normals[3 * index], normals[3 * index + 1], normals[3 * index + 2])
+    }
+
+    /// Adds a vertex and returns its index.
+    @discardableResult
+    public mutating func addVertex(_ position: SIMD3<Float>, normal: SIMD3<Float>, featureID: UInt32) -> UInt32 {
+        let index = UInt32(vertexCount)
+        positions += [position.x, position.y, position.z]
+        normals += [normal.x, normal.y, normal.z]
+        featureIDs.append(featureID)
+        return index
+    }
+
+    /// Adds the triangle (a, b, c).
+    public mutating func addTriangle(_ a: UInt32, _ b: UInt32, _ c: UInt32) {
+        indices += [a, b, c]
+    }
+
+    /// Appends `other`, offsetting its indices past this mesh's vertices.
+    public mutating func append(_ other: TriangleMesh) {
+        let offset = UInt32(vertexCount)
+        positions += other.positions
+        normals += other.normals
+        featureIDs += other.featureIDs
+        indices += other.indices.map { $0 + offset }
+    }
+
+    /// A copy with every vertex given feature ID `id`.
+    public func withFeatureID(_ id: UInt32) -> TriangleMesh {
+        var copy = self
+        copy.featureIDs = Array(repeating: id, count: vertexCount)
+        return copy
+    }
+
+    /// The component-wise minimum and maximum of the positions, or nil for a mesh without vertices.
+    public var bounds: (min: SIMD3<Float>, max: SIMD3<Float>)? {
+        guard vertexCount > 0 else { return nil }
+        var lower = position(0)
+        var upper = lower
+        for i in 1..<vertexCount {
+            let p = position(i)
+            lower = pointwiseMin(lower, p)
+            upper = pointwiseMax(upper, p)
+        }
+        return (lower, upper)
+    }
+}

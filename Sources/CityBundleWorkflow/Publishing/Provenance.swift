@@ -1,0 +1,87 @@
+import CityBundleIngest
+import CityBundlePipeline
+import CityBundlePublish
+import CityBundleValidate
+import Crypto
+import Foundation
+import GDALKit
+
+/// `provenance.json`: where a version came from — input files with their SHA-256, the pipeline
+/// file's hash, the software versions, the settings of each stage and the reports' summaries.
+enum Provenance {
+    static func document(definition: PipelineDefinition, sources: [SourceSummary], version: String) throws
+        -> [String: JSONValue]
+    {
+        var inputs: [JSONValue] = []
+        for source in definition.sources {
+            for file in inputFiles(of: source) {
+                inputs.append(
+                    .object([
+                        "source": .string(source.id), "path": .string(file.shown),
+                        "sha256": .string(try sha256(file.path) ?? "unreadable"),
+                    ]))
+            }
+        }
+        let stages: [JSONValue] = sources.map { source in
+            .object([
+                "source": .string(source.id),
+                "crs": .string(source.transformation.sourceCRS),
+                "crsOrigin": .string(source.transformation.origin),
+                "operation": .string(source.transformation.operation),
+                "accuracyMetres": source.transformation.accuracyMetres.map(JSONValue.double) ?? .null,
+                "ballpark": .bool(source.transformation.isBallpark),
+                "validation": .object([
+                    "checked": .int(Int64(source.validation.featuresChecked)),
+                    "published": .int(Int64(source.validation.featuresPassed)),
+                    "quarantined": .int(Int64(source.validation.featuresQuarantined)),
+                    "errors": .int(Int64(source.validation.errors)),
+                    "warnings": .int(Int64(source.validation.warnings)),
+                    "fixes": .int(Int64(source.validation.fixes)),
+                    "countsByRule": .object(
+                        source.validation.countsByRule.mapValues { counts in
+                            .object(counts.mapValues { .int(Int64($0)) })
+                        }),
+                ]),
+            ])
+        }
+        return [
+            "inputs": .array(inputs),
+            "pipeline": .object([
+                "id": .string(definition.id), "file": .string(definition.file),
+                "sha256": .string(try sha256(definition.file) ?? "unreadable"),
+            ]),
+            "software": .object([
+                "citybundle": .string(version), "gdal": .string(GDALInfo.gdalVersion),
+                "proj": .string(GDALInfo.projVersion),
+            ]),
+            "stages": .array(stages),
+        ]
+    }
+
+    /// The files a source reads: a shapefile's sidecars too; nothing for database sources.
+    static func inputFiles(of source: SourceDefinition) -> [(path: String, shown: String)] {
+        guard !DatabaseConnection.isDatabase(source.resolvedPath) else { return [] }
+        let path = source.resolvedPath
+        guard path.lowercased().hasSuffix(".shp"), let dot = path.lastIndex(of: ".") else {
+            return [(path, source.path)]
+        }
+        let stem = String(path[..<dot])
+        let shownStem = source.path.lastIndex(of: ".").map { String(source.path[..<$0]) } ?? source.path
+        return ["shp", "shx", "dbf", "prj", "cpg"].compactMap { ext in
+            FileManager.default.fileExists(atPath: "\(stem).\(ext)") ? ("\(stem).\(ext)", "\(shownStem).\(ext)") : nil
+        }
+    }
+
+    /// The SHA-256 of a file, read in chunks; nil when it cannot be read.
+    static func sha256(_ path: String) throws -> String? {
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
+        var hasher = SHA256()
+        while true {
+            let chunk = file.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            hasher.update(data: chunk)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
