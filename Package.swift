@@ -63,7 +63,9 @@ let package = Package(
         // Anonymise: PII detectors, masking, keyed pseudonyms, generalisation, audit.
         .target(
             name: "CityBundleAnonymise",
-            dependencies: ["CityBundleModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "CityBundleModel", "CityBundlePipeline", "GDALKit", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings),
         // 3D: triangulation, extrusion, GLB with EXT_mesh_features / EXT_structural_metadata, 3D Tiles 1.1.
         .target(
@@ -81,7 +83,8 @@ let package = Package(
         .target(
             name: "CityBundleWorkflow",
             dependencies: [
-                "CityBundleIngest", "CityBundleValidate", "CityBundleExport", "CityBundlePublish",
+                "CityBundleIngest", "CityBundleValidate", "CityBundleAnonymise", "CityBundleExport",
+                "CityBundlePublish",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -90,7 +93,8 @@ let package = Package(
         .executableTarget(
             name: "citybundle",
             dependencies: [
-                "CityBundleWorkflow", "CityBundleValidate", "CityBundlePublish", "CityBundleSynthetic",
+                "CityBundleWorkflow", "CityBundleValidate", "CityBundleAnonymise", "CityBundlePublish",
+                "CityBundleSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

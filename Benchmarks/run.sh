@@ -168,7 +168,7 @@ generate_city() {
     local stamp="$directory/.generated"
     local expected="generator=$GENERATOR_VERSION buildings=$N seed=$SEED"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$expected" ] && [ -f "$directory/buildings.geojson" ]; then
-        log "city N=$N seed=$SEED exists in $directory"
+        skip "generate city" "citybundle generate-city" "reused from an earlier run ($directory)"
         return
     fi
     rm -rf "$directory"
@@ -260,6 +260,7 @@ detect_features() {
 run_size() {
     local directory="$WORK/city-$N-seed$SEED"
     local out="$directory/out"
+    BASELINE_WALL=""
     generate_city "$directory"
     [ "$DRY_RUN" = 1 ] || make_geopackage "$directory"
     write_pipeline "$directory"
@@ -270,28 +271,27 @@ run_size() {
     districts=9
     total=$(( N + sites + districts ))
 
-    BASELINE_WALL=""
     if command -v ogr2ogr >/dev/null 2>&1; then
         measure "$out/ogr2ogr.log" ogr2ogr -f GeoJSON -t_srs EPSG:4326 -lco RFC7946=YES \
             "$out/ogr2ogr.geojson" "$directory/buildings.geojson"
         [ "$RESULT_STATUS" -eq 0 ] && BASELINE_WALL="$RESULT_WALL"
-        record "GeoJSON -> GeoJSON" "ogr2ogr (baseline)" "$N" "-t_srs EPSG:4326 -lco RFC7946=YES"
+        record "GeoJSON → GeoJSON" "ogr2ogr (baseline)" "$N" "-t_srs EPSG:4326 -lco RFC7946=YES"
     else
-        skip "GeoJSON -> GeoJSON" "ogr2ogr (baseline)" "ogr2ogr not installed"
+        skip "GeoJSON → GeoJSON" "ogr2ogr (baseline)" "ogr2ogr not installed"
     fi
 
     measure "$out/convert.log" "$CB" convert "$directory/buildings.geojson" "$out/convert.geojson"
-    record "GeoJSON -> GeoJSON" "citybundle convert" "$N" ""
+    record "GeoJSON → GeoJSON" "citybundle convert" "$N" ""
     [ "$DRY_RUN" = 1 ] && return
 
     if [ -f "$directory/buildings.gpkg" ]; then
         measure "$out/ogr2ogr-gpkg.log" ogr2ogr -f GeoJSON -t_srs EPSG:4326 -lco RFC7946=YES \
             "$out/ogr2ogr-gpkg.geojson" "$directory/buildings.gpkg"
-        record "GPKG -> GeoJSON" "ogr2ogr" "$N" "same options"
+        record "GPKG → GeoJSON" "ogr2ogr" "$N" "same options"
         measure "$out/convert-gpkg.log" "$CB" convert "$directory/buildings.gpkg" "$out/convert-gpkg.geojson"
-        record "GPKG -> GeoJSON" "citybundle convert" "$N" ""
+        record "GPKG → GeoJSON" "citybundle convert" "$N" ""
     else
-        skip "GPKG -> GeoJSON" "citybundle convert" "no GeoPackage (ogr2ogr missing)"
+        skip "GPKG → GeoJSON" "citybundle convert" "no GeoPackage (ogr2ogr missing)"
     fi
 
     rm -rf "$out/public" "$out/state"
@@ -319,17 +319,17 @@ run_size() {
     if [ "$N" -le "$GLB_MAX" ] && have_python_baseline; then
         measure "$out/trimesh.log" "$VENV/bin/python" "$BENCH/baselines/trimesh_extrude.py" \
             "$directory/buildings.geojson" "$out/trimesh.glb"
-        record "footprints -> GLB" "Python trimesh (baseline)" "$N" "extrude_polygon, one mesh"
+        record "footprints → GLB" "Python trimesh (baseline)" "$N" "extrude_polygon, one mesh"
     elif [ "$N" -le "$GLB_MAX" ]; then
-        skip "footprints -> GLB" "Python trimesh (baseline)" "no Python venv (SKIP_BASELINE_INSTALL)"
+        skip "footprints → GLB" "Python trimesh (baseline)" "no Python venv (SKIP_BASELINE_INSTALL)"
     else
-        skip "footprints -> GLB" "Python trimesh (baseline)" "only up to N=$GLB_MAX"
+        skip "footprints → GLB" "Python trimesh (baseline)" "only up to N=$GLB_MAX"
     fi
     if [ "$CB_GLB" = 1 ]; then
         measure "$out/convert-glb.log" "$CB" convert "$directory/buildings.geojson" "$out/convert.glb"
-        record "footprints -> GLB" "citybundle convert" "$N" ""
+        record "footprints → GLB" "citybundle convert" "$N" ""
     else
-        skip "footprints -> GLB" "citybundle convert" "no GLB export in this citybundle"
+        skip "footprints → GLB" "citybundle convert" "no GLB export in this citybundle"
     fi
 }
 

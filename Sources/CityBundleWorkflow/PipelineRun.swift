@@ -1,3 +1,4 @@
+import CityBundleAnonymise
 import CityBundleExport
 import CityBundleIngest
 import CityBundleModel
@@ -160,11 +161,16 @@ public struct PipelineRun {
         for note in transformation.notes { logger.notice("\(note)", metadata: ["cb.source": "\(source.id)"]) }
 
         let quarantinePath = "\(pipelineState)/quarantine/\(source.id).geojson"
-        try? FileManager.default.removeItem(atPath: quarantinePath)
+        let recheckPath = "\(pipelineState)/quarantine/\(source.id).after-anonymise.geojson"
+        for path in [quarantinePath, recheckPath] { try? FileManager.default.removeItem(atPath: path) }
         let book = RuleBook(
             kind: source.kind, settings: source.validation.overriding(definition.validation), extent: definition.extent)
         let validation = ValidationStage(
-            source: source.id, file: source.path, book: book, quarantinePath: quarantinePath)
+            source: source.id, file: source.path, book: book, quarantinePath: quarantinePath, structure: structure)
+        let anonymisation = try AnonymisationStages.make(for: source, pipeline: definition)
+        // Geometry a later stage changed (precision, restricted zones) is checked again.
+        let recheck = ValidationStage(
+            source: source.id, file: source.path, book: RuleBook.geometryRecheck(of: book), quarantinePath: recheckPath)
         var sinks = makeSinks(for: source, in: directory)
         var runner = self.runner
         if let progress {
@@ -173,7 +179,7 @@ public struct PipelineRun {
             runner.progress = { read in progress.advanced(source: id, read: read) }
         }
         let (counts, files) = try runner.run(
-            name: source.id, source: reader, transforms: [validation, schema], sinks: &sinks)
+            name: source.id, source: reader, transforms: [validation, anonymisation, recheck, schema], sinks: &sinks)
         progress?.finished(source: source.id, read: counts.read)
         let report = validation.report
         logger.info(
@@ -182,14 +188,20 @@ public struct PipelineRun {
                 "cb.source": "\(source.id)", "cb.features.read": "\(counts.read)",
                 "cb.features.written": "\(counts.written)", "cb.features.quarantined": "\(report.featuresQuarantined)",
                 "cb.validation.warnings": "\(report.warnings)", "cb.validation.fixes": "\(report.fixes)",
+                "cb.anonymise.dropped": "\(anonymisation.droppedCount)",
+                "cb.anonymise.values_changed": "\(anonymisation.audit.valuesChanged)",
             ])
         let summary = SourceSummary(
             id: source.id, path: source.path, layer: reader.layerName, transformation: transformation, counts: counts,
-            validation: report, files: files)
+            validation: report, recheck: recheck.report,
+            anonymisation: AnonymisationSummary(
+                audit: anonymisation.audit, displacement: anonymisation.displacement, dropped: anonymisation.dropped,
+                geometriesChanged: anonymisation.geometriesChanged),
+            files: files)
         guard summary.reconciles else {
             throw WorkflowError(
                 message:
-                    "source '\(source.id)': \(counts.read) features read but \(counts.written) written and \(report.featuresQuarantined) quarantined",
+                    "source '\(source.id)': \(counts.read) features read but \(counts.written) written, \(report.featuresQuarantined + recheck.report.featuresQuarantined) quarantined and \(anonymisation.droppedCount) removed by anonymisation",
                 exitStatus: .dataErrors)
         }
         return summary

@@ -60,7 +60,7 @@ extension RunRecord {
                 id: source.id, file: source.path, crs: source.transformation.sourceCRS,
                 operation: source.transformation.operation, accuracyMetres: source.transformation.accuracyMetres,
                 read: source.counts.read, published: source.counts.written,
-                quarantined: source.validation.featuresQuarantined, warnings: source.validation.warnings,
+                quarantined: source.quarantined, warnings: source.validation.warnings,
                 fixes: source.validation.fixes, seconds: source.counts.seconds, stageSeconds: stages,
                 outputs: source.files.map(\.path))
         }

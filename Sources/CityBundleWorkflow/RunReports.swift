@@ -9,6 +9,10 @@ enum RunReports {
         let directory = "\(state)/reports"
         try OutputDirectory.create(directory, permissions: 0o700)
         try writeJSON(summary.validation, to: "\(directory)/validation.json")
+        let anonymisation = Dictionary(uniqueKeysWithValues: summary.sources.map { ($0.id, $0.anonymisation) })
+        try writeJSON(anonymisation, to: "\(directory)/anonymisation.json")
+        try write(
+            Array(AnonymisationReport.markdown(summary).utf8), to: "\(directory)/anonymisation.md", permissions: 0o600)
     }
 
     static func record(_ record: RunRecord, in state: String, metricsFile: String?) throws {

@@ -1,3 +1,4 @@
+public import CityBundleAnonymise
 public import CityBundleIngest
 public import CityBundlePipeline
 public import CityBundleValidate
@@ -10,11 +11,17 @@ public struct SourceSummary: Sendable {
     public var transformation: TransformationReport
     public var counts: StreamRunner.Counts
     public var validation: SourceValidation
+    /// The geometry check after anonymisation changed geometries.
+    public var recheck: SourceValidation
+    public var anonymisation: AnonymisationSummary
     public var files: [WrittenFile]
 
-    /// Features read = features published + features quarantined.
+    /// Features quarantined by validation and by the check after anonymisation.
+    public var quarantined: Int { validation.featuresQuarantined + recheck.featuresQuarantined }
+
+    /// Features read = published + quarantined + removed by an explicit anonymisation rule.
     public var reconciles: Bool {
-        counts.read == counts.written + validation.featuresQuarantined
+        counts.read == counts.written + quarantined + anonymisation.droppedCount
     }
 }
 
@@ -31,4 +38,14 @@ public struct RunSummary: Sendable {
     public var warnings: [String] { sources.flatMap(\.transformation.warnings) }
     /// The validation results of every source.
     public var validation: ValidationReport { ValidationReport(sources: sources.map(\.validation)) }
+}
+
+/// What anonymisation did to one source: never a value, only rules, counts and distances.
+public struct AnonymisationSummary: Sendable, Codable {
+    public var audit: AnonymisationAudit
+    public var displacement: DisplacementStatistics
+    public var dropped: [String: Int]
+    public var geometriesChanged: Int
+
+    public var droppedCount: Int { dropped.values.reduce(0, +) }
 }

@@ -80,3 +80,17 @@ enum OGRGeometryWriter {
         return handle
     }
 }
+
+/// Spatial predicates through GEOS.
+public enum GeometryRelations {
+    /// True when the two geometries share at least one point.
+    public static func intersects(_ a: Geometry, _ b: Geometry) -> Bool {
+        GDALRuntime.ensureRegistered()
+        guard let first = OGRGeometryWriter.make(a), let second = OGRGeometryWriter.make(b) else { return false }
+        defer {
+            OGR_G_DestroyGeometry(first)
+            OGR_G_DestroyGeometry(second)
+        }
+        return OGR_G_Intersects(first, second) != 0
+    }
+}

@@ -18,6 +18,8 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var outputs: OutputDefinitions
     /// Validation settings for every source (a source's own `validation:` wins).
     public var validation: ValidationSettings
+    /// Anonymisation defaults for every source (a source's own `anonymise:` wins).
+    public var anonymise: AnonymisationSettings
     /// Publishing as signed, versioned bundles; nil writes plain files.
     public var publish: PublishSettings?
     /// The pipeline file's path as it was given to the loader.
@@ -29,9 +31,11 @@ public struct PipelineDefinition: Sendable, Equatable {
     public init(
         id: String, title: String, description: String? = nil, extent: BoundingBox? = nil,
         assumeWGS84: Bool = false, sources: [SourceDefinition], outputs: OutputDefinitions = OutputDefinitions(),
-        validation: ValidationSettings = ValidationSettings(), publish: PublishSettings? = nil, file: String,
-        directory: String
+        validation: ValidationSettings = ValidationSettings(),
+        anonymise: AnonymisationSettings = AnonymisationSettings(),
+        publish: PublishSettings? = nil, file: String, directory: String
     ) {
+        self.anonymise = anonymise
         self.validation = validation
         self.publish = publish
         self.id = id
@@ -83,6 +87,8 @@ public struct SourceDefinition: Sendable, Equatable {
     public var attribution: String?
     /// This source's own validation settings.
     public var validation: ValidationSettings
+    /// This source's own anonymisation policy.
+    public var anonymise: AnonymisationSettings
     /// The 1-based line of the pipeline file where this source entry starts.
     public var line: Int
 
@@ -91,8 +97,10 @@ public struct SourceDefinition: Sendable, Equatable {
         id: String, title: String? = nil, path: String, resolvedPath: String, layer: String? = nil, sql: String? = nil,
         kind: DataKind, crs: String? = nil, encoding: String? = nil, helmert: HelmertParameters? = nil,
         fields: FieldMapping = FieldMapping(), csv: CSVColumns? = nil, licence: String? = nil,
-        attribution: String? = nil, validation: ValidationSettings = ValidationSettings(), line: Int
+        attribution: String? = nil, validation: ValidationSettings = ValidationSettings(),
+        anonymise: AnonymisationSettings = AnonymisationSettings(), line: Int
     ) {
+        self.anonymise = anonymise
         self.validation = validation
         self.id = id
         self.title = title

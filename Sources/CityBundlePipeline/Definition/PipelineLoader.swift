@@ -41,11 +41,12 @@ public enum PipelineLoader {
     // MARK: - Schema
 
     static let pipelineKeys = [
-        "pipeline", "title", "description", "extent", "assume_wgs84", "sources", "outputs", "validation", "publish",
+        "pipeline", "title", "description", "extent", "assume_wgs84", "sources", "outputs", "validation", "anonymise",
+        "publish",
     ]
     static let sourceKeys = [
         "id", "title", "path", "layer", "sql", "kind", "crs", "encoding", "helmert", "fields", "csv", "licence",
-        "attribution", "validation",
+        "attribution", "validation", "anonymise",
     ]
     static let helmertKeys = ["tx", "ty", "tz", "rx", "ry", "rz", "scale", "convention"]
     static let fieldKeys = ["id", "name", "height", "floors", "min_height"]
@@ -90,6 +91,9 @@ public enum PipelineLoader {
             id: id, title: title, description: description, extent: extent, assumeWGS84: assumeWGS84,
             sources: sources, outputs: outputs ?? OutputDefinitions(),
             validation: try top.optional("validation").map(ValidationSettings.decode) ?? ValidationSettings(),
+            anonymise: try top.optional("anonymise").map { value throws(PipelineConfigError) in
+                try AnonymisationSettings.decode(value, directory: directory)
+            } ?? AnonymisationSettings(),
             publish: try top.optional("publish").map(PublishSettings.decode), file: file, directory: directory)
     }
 
@@ -169,6 +173,9 @@ public enum PipelineLoader {
             csv: csv, licence: try entry.optionalString("licence"),
             attribution: try entry.optionalString("attribution"),
             validation: try entry.optional("validation").map(ValidationSettings.decode) ?? ValidationSettings(),
+            anonymise: try entry.optional("anonymise").map { value throws(PipelineConfigError) in
+                try AnonymisationSettings.decode(value, directory: directory)
+            } ?? AnonymisationSettings(),
             line: value.node.mark?.line ?? 0)
     }
 

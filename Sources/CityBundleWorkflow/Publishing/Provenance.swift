@@ -33,10 +33,11 @@ enum Provenance {
                 "validation": .object([
                     "checked": .int(Int64(source.validation.featuresChecked)),
                     "published": .int(Int64(source.validation.featuresPassed)),
-                    "quarantined": .int(Int64(source.validation.featuresQuarantined)),
+                    "quarantined": .int(Int64(source.quarantined)),
                     "errors": .int(Int64(source.validation.errors)),
                     "warnings": .int(Int64(source.validation.warnings)),
                     "fixes": .int(Int64(source.validation.fixes)),
+                    "removedByAnonymisation": .int(Int64(source.anonymisation.droppedCount)),
                     "countsByRule": .object(
                         source.validation.countsByRule.mapValues { counts in
                             .object(counts.mapValues { .int(Int64($0)) })
@@ -44,7 +45,12 @@ enum Provenance {
                 ]),
             ])
         }
+        let anonymisation: [String: JSONValue] = Dictionary(
+            uniqueKeysWithValues: sources.map { source in
+                (source.id, (try? jsonValue(source.anonymisation)) ?? .null)
+            })
         return [
+            "anonymisation": .object(anonymisation),
             "inputs": .array(inputs),
             "pipeline": .object([
                 "id": .string(definition.id), "file": .string(definition.file),
@@ -56,6 +62,11 @@ enum Provenance {
             ]),
             "stages": .array(stages),
         ]
+    }
+
+    /// Any Codable value as a `JSONValue`, through its JSON encoding.
+    static func jsonValue(_ value: some Encodable) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
     }
 
     /// The files a source reads: a shapefile's sidecars too; nothing for database sources.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CityBundleAnonymise
 import CityBundleExport
 import CityBundleIngest
 import CityBundleModel
@@ -30,6 +31,12 @@ extension CityBundleCommand {
         @Option(help: "Decimals kept in coordinates (0–7).")
         var decimals = 7
 
+        @Flag(
+            help:
+                "Do not mask personal information (phone and ID numbers, e-mail, plates, bank cards, passports) found in text values."
+        )
+        var keepPII = false
+
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
@@ -55,8 +62,25 @@ extension CityBundleCommand {
                 GeoJSONSink(
                     path: output, sequence: OutputFormat(path: output) == .geojsonSeq, decimals: decimals, name: nil)
             ]
-            let (counts, _) = try StreamRunner().run(name: "convert", source: reader, transforms: [], sinks: &sinks)
-            logger.info("converted", metadata: ["cb.output": "\(output)", "cb.features": "\(counts.written)"])
+            // Safe by default: every text value is scanned and what is found is masked.
+            let scrub = AnonymisationStage(
+                policy: try AnonymisationPolicy(
+                    settings: AnonymisationSettings(keepUnlisted: true), standardFields: []))
+            let transforms: [any FeatureTransform] = keepPII ? [] : [scrub]
+            let (counts, _) = try StreamRunner().run(
+                name: "convert", source: reader, transforms: transforms, sinks: &sinks)
+            let masked = scrub.audit.detectorHits.values.reduce(0, +)
+            logger.info(
+                "converted",
+                metadata: [
+                    "cb.output": "\(output)", "cb.features": "\(counts.written)",
+                    "cb.pii_masked": "\(keepPII ? "not checked (--keep-pii)" : "\(masked)")",
+                ])
+            if !keepPII && masked > 0 {
+                Terminal.printError(
+                    "masked personal information in \(masked) place(s) (\(scrub.audit.detectorHits.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))); use --keep-pii to keep it"
+                )
+            }
         }
     }
 }

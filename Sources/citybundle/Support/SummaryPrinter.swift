@@ -16,7 +16,7 @@ enum SummaryPrinter {
                 ?? (source.transformation.isBallpark ? "ballpark" : "unknown")
             rows.append([
                 source.id, "\(source.counts.read)", "\(source.counts.written)",
-                "\(source.validation.featuresQuarantined)",
+                "\(source.quarantined)",
                 "\(source.validation.warnings)", "\(source.validation.fixes)", source.transformation.sourceCRS,
                 accuracy,
                 source.files.map { lastComponent($0.path) }.joined(separator: ", "),
