@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "CityBundleWorkflow",
             dependencies: [
-                "CityBundleIngest", "CityBundleValidate", "CityBundleAnonymise", "CityBundleExport",
+                "CityBundleIngest", "CityBundleValidate", "CityBundleAnonymise", "CityBundleExport", "CityBundle3D",
                 "CityBundlePublish",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -15,6 +15,7 @@
 #   BENCH_WORK             where cities and outputs go (default Benchmarks/.work, git-ignored)
 #   STEP_TIMEOUT           seconds allowed for each measured step (default 1800)
 #   GLB_MAX                the largest N for the Python GLB baseline (default 100000)
+#   REPEAT                 runs of each compared step; the shortest wall time is kept (default 1)
 #
 # Every measured step runs alone (one at a time, under `timeout`), so the machine's two cores are never
 # asked for more than one tool's work. A step that fails or times out is recorded and the run goes on.
@@ -27,7 +28,7 @@ for argument in "$@"; do
     case "$argument" in
         --dry-run | --quick) DRY_RUN=1 ;;
         -h | --help)
-            sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"
             exit 0
             ;;
         *)
@@ -48,6 +49,7 @@ SEED=${SEED:-42}
 WORK=${BENCH_WORK:-$BENCH/.work}
 STEP_TIMEOUT=${STEP_TIMEOUT:-1800}
 GLB_MAX=${GLB_MAX:-100000}
+REPEAT=${REPEAT:-1}
 VENV="$BENCH/.venv"
 PYTHON_PACKAGES="trimesh shapely numpy pyproj mapbox_earcut"
 GENERATOR_VERSION=1
@@ -108,14 +110,17 @@ find_citybundle() {
 RESULT_WALL=""
 RESULT_RSS=""
 RESULT_STATUS=0
+RESULT_LOAD=""
+CLEAN_BEFORE=""
 
-# measure LOG COMMAND...: runs COMMAND, sets RESULT_WALL (s), RESULT_RSS (MiB or n/a), RESULT_STATUS.
-measure() {
+# measure_once LOG COMMAND...: runs COMMAND once; sets RESULT_WALL (s), RESULT_RSS (MiB or n/a), RESULT_STATUS.
+measure_once() {
     local output="$1"
     shift
     local timefile="$output.time"
     local start end
     rm -f "$timefile"
+    [ -z "$CLEAN_BEFORE" ] || rm -rf $CLEAN_BEFORE
     start=$(date +%s.%N)
     set +e
     if [ -x /usr/bin/time ]; then
@@ -134,6 +139,21 @@ measure() {
     fi
 }
 
+# measure LOG COMMAND...: runs COMMAND $REPEAT times (stopping at a failure); keeps the shortest wall time
+# and the largest peak RSS, and the 1-minute load average seen before the first run in RESULT_LOAD.
+measure() {
+    local best="" rss="" run
+    RESULT_LOAD=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "")
+    for ((run = 1; run <= REPEAT; run++)); do
+        measure_once "$@"
+        [ "$RESULT_STATUS" -eq 0 ] || return 0
+        best=$(awk -v a="$best" -v b="$RESULT_WALL" 'BEGIN { print (a == "" || b < a) ? b : a }')
+        rss=$(awk -v a="$rss" -v b="$RESULT_RSS" 'BEGIN { print (a == "" || a == "n/a" || (b != "n/a" && b > a)) ? b : a }')
+    done
+    RESULT_WALL="$best"
+    RESULT_RSS="$rss"
+}
+
 TSV=""
 BASELINE_WALL=""
 
@@ -146,17 +166,18 @@ record() {
         note="failed: exit $RESULT_STATUS$([ "$RESULT_STATUS" -eq 124 ] && echo " (timeout ${STEP_TIMEOUT}s)")${note:+; $note}"
     else
         [ "$features" -gt 0 ] && rate=$(awk -v n="$features" -v s="$RESULT_WALL" 'BEGIN { if (s > 0) printf "%.0f", n / s }')
+        [ "$REPEAT" -le 1 ] || note="best of $REPEAT${note:+; $note}"
         [ -n "$BASELINE_WALL" ] && ratio=$(awk -v s="$RESULT_WALL" -v b="$BASELINE_WALL" 'BEGIN { if (b > 0) printf "%.2f", s / b }')
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$DATE" "$N" "$step" "$tool" "$RESULT_WALL" "$rate" "$RESULT_RSS" \
-        "$ratio" "$note" >>"$TSV"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$DATE" "$N" "$step" "$tool" "$RESULT_WALL" "$rate" \
+        "$RESULT_RSS" "$ratio" "$note" "$RESULT_LOAD" >>"$TSV"
     log "$(printf '%-28s %8ss  %10s features/s  %6s MiB  x%s  %s' "$step" "$RESULT_WALL" "${rate:--}" "$RESULT_RSS" \
         "${ratio:--}" "$note")"
 }
 
 # skip STEP TOOL NOTE: records a step that was not run.
 skip() {
-    printf '%s\t%s\t%s\t%s\t\t\t\t\t%s\n' "$DATE" "$N" "$1" "$2" "$3" >>"$TSV"
+    printf '%s\t%s\t%s\t%s\t\t\t\t\t%s\t\n' "$DATE" "$N" "$1" "$2" "$3" >>"$TSV"
     log "$(printf '%-28s skipped: %s' "$1" "$3")"
 }
 
@@ -173,7 +194,8 @@ generate_city() {
     fi
     rm -rf "$directory"
     mkdir -p "$directory"
-    measure "$directory/generate.log" "$CB" generate-city --buildings "$N" --seed "$SEED" --output "$directory"
+    RESULT_LOAD=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "")
+    measure_once "$directory/generate.log" "$CB" generate-city --buildings "$N" --seed "$SEED" --output "$directory"
     [ "$RESULT_STATUS" -eq 0 ] || { cat "$directory/generate.log" >&2; exit 1; }
     record "generate city" "citybundle generate-city" "$N" "$(du -m "$directory/buildings.geojson" | cut -f1) MB GeoJSON"
     echo "$expected" >"$stamp"
@@ -183,7 +205,8 @@ make_geopackage() {
     local directory="$1"
     [ -f "$directory/buildings.gpkg" ] && return
     command -v ogr2ogr >/dev/null 2>&1 || return 0
-    measure "$directory/gpkg.log" ogr2ogr -f GPKG -nln buildings "$directory/buildings.gpkg.tmp" \
+    RESULT_LOAD=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "")
+    measure_once "$directory/gpkg.log" ogr2ogr -f GPKG -nln buildings "$directory/buildings.gpkg.tmp" \
         "$directory/buildings.geojson"
     if [ "$RESULT_STATUS" -eq 0 ]; then
         mv "$directory/buildings.gpkg.tmp" "$directory/buildings.gpkg"
@@ -294,8 +317,9 @@ run_size() {
         skip "GPKG → GeoJSON" "citybundle convert" "no GeoPackage (ogr2ogr missing)"
     fi
 
-    rm -rf "$out/public" "$out/state"
+    CLEAN_BEFORE="$out/public $out/state"
     measure "$out/run.log" "$CB" run "$directory/bench.yaml" --output "$out/public" --state "$out/state"
+    CLEAN_BEFORE=""
     record "whole pipeline" "citybundle run" "$total" "3 sources: read, CRS, validate, write"
 
     local produced=()
@@ -350,22 +374,24 @@ render_table() {
     echo
     machine_facts
     echo
-    echo "| date | N | step | tool | wall s | features/s | peak RSS MiB | time vs ogr2ogr | note |"
-    echo "|---|---:|---|---|---:|---:|---:|---:|---|"
+    echo "| date | N | step | tool | wall s | features/s | peak RSS MiB | time vs ogr2ogr | load | note |"
+    echo "|---|---:|---|---|---:|---:|---:|---:|---:|---|"
     for size in $(printf '%s\n' 10000 100000 1000000 $SIZES | sort -n -u); do
         file=$(ls "$BENCH/results/"*-"$size".tsv 2>/dev/null | sort | tail -1 || true)
         if [ -n "$file" ]; then
             awk -F'\t' 'NR > 1 {
                 ratio = ($8 == "") ? "" : $8 "×"
-                printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ratio, $9
+                printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ratio, $10, $9
             }' "$file"
         else
-            echo "| | $size | all | | | | | | not run in this session |"
+            echo "| | $size | all | | | | | | | not run in this session |"
         fi
     done
     echo
     echo "\"time vs ogr2ogr\" is the step's wall time divided by ogr2ogr's GeoJSON → GeoJSON wall time for the same N"
-    echo "in the same run (below 1× is faster than ogr2ogr). Raw rows: \`Benchmarks/results/<date>-<N>.tsv\`."
+    echo "in the same run (below 1× is faster than ogr2ogr). \"load\" is the 1-minute load average just before the"
+    echo "step: above about 1 another process shared the two cores. \"best of R\" keeps the shortest of R wall times"
+    echo "(and the largest peak RSS). Raw rows: \`Benchmarks/results/<date>-<N>.tsv\`."
     echo
 }
 
@@ -395,7 +421,7 @@ main() {
     find_citybundle
     mkdir -p "$WORK"
     detect_features
-    local header=$'date\tn\tstep\ttool\twall_s\tfeatures_per_s\tpeak_rss_mib\ttime_vs_ogr2ogr\tnote'
+    local header=$'date\tn\tstep\ttool\twall_s\tfeatures_per_s\tpeak_rss_mib\ttime_vs_ogr2ogr\tnote\tload1'
     for N in $SIZES; do
         log "N=$N"
         if [ "$DRY_RUN" = 1 ]; then
@@ -415,4 +441,5 @@ main() {
     fi
 }
 
-main
+# On one line, so that editing this file while it runs cannot change what runs next.
+main; exit $?

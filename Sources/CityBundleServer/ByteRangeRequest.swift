@@ -45,7 +45,9 @@ enum ByteRangeRequest: Equatable {
         guard let dash = spec.firstIndex(of: "-") else { return nil }
         let first = spec[..<dash]
         let last = spec[spec.index(after: dash)...]
-        let digits: (Substring) -> Bool = { !$0.isEmpty && $0.count <= 18 && $0.allSatisfy { ("0"..."9").contains($0) } }
+        let digits: (Substring) -> Bool = {
+            !$0.isEmpty && $0.count <= 18 && $0.allSatisfy { ("0"..."9").contains($0) }
+        }
         if first.isEmpty {
             guard digits(last) else { return nil }
             return (nil, Int64(last))

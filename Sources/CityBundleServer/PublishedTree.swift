@@ -20,7 +20,8 @@ public final class PublishedTree: Sendable {
     /// - Throws: `ServerError` when `root` is not a readable directory.
     public init(root: String) throws {
         guard let real = realpath(root, nil) else {
-            throw ServerError(path: root, message: "cannot open the published tree: \(String(cString: strerror(errno)))")
+            throw ServerError(
+                path: root, message: "cannot open the published tree: \(String(cString: strerror(errno)))")
         }
         defer { free(real) }
         let resolved = String(cString: real)

@@ -11,6 +11,11 @@ struct RequestPath: Sendable, Equatable {
     /// Whether the request path ended with `/` (a directory's index page).
     let hasTrailingSlash: Bool
 
+    private init(components: [String], hasTrailingSlash: Bool) {
+        self.components = components
+        self.hasTrailingSlash = hasTrailingSlash
+    }
+
     /// Decodes `raw` (the path of the request target, without the query); nil when it is refused.
     init?(_ raw: String) {
         guard raw.hasPrefix("/"), raw.utf8.count <= 4096 else { return nil }
@@ -37,5 +42,14 @@ struct RequestPath: Sendable, Equatable {
         !component.isEmpty && !component.hasPrefix(".") && !component.contains("/") && !component.contains("\\")
             && component.utf8.count <= 255
             && !component.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+}
+
+extension RequestPath {
+    /// A path whose components are already decoded (from a resolved URL); nil when one is unsafe.
+    init?(decoded path: String) {
+        let parts = path.split(separator: "/").map(String.init)
+        guard path.hasPrefix("/"), parts.allSatisfy(Self.isSafe) else { return nil }
+        self.init(components: parts, hasTrailingSlash: false)
     }
 }

@@ -226,6 +226,16 @@ public struct PipelineRun {
                     path: "\(directory)/\(source.id).geojson", sequence: false, decimals: geojson.decimals,
                     name: source.id))
         }
+        // 3D is for landmark buildings and scenic sites; other geospatial layers (district
+        // boundaries tens of kilometres wide) stay 2D.
+        if let tiles = definition.outputs.tiles3D, source.kind != .geospatial {
+            sinks.append(
+                ThreeDSink(form: .tileset, source: source.id, kind: source.kind, directory: directory, options: tiles))
+        }
+        if let glb = definition.outputs.glb, source.kind != .geospatial {
+            sinks.append(
+                ThreeDSink(form: .singleGLB, source: source.id, kind: source.kind, directory: directory, options: glb))
+        }
         if let sequence = definition.outputs.geojsonSeq {
             sinks.append(
                 GeoJSONSink(

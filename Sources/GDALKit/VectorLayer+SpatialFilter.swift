@@ -24,7 +24,8 @@ extension VectorLayer {
         CPLErrorReset()
         guard OGR_L_SetAttributeFilter(handle, whereClause) == OGRERR_NONE else {
             throw GDALError.last(
-                path: dataset.path, layer: name, operation: "set attribute filter", fallback: "invalid filter expression",
+                path: dataset.path, layer: name, operation: "set attribute filter",
+                fallback: "invalid filter expression",
                 hint: nil, exitStatus: .usage)
         }
         OGR_L_ResetReading(handle)

@@ -32,7 +32,9 @@ struct ScheduledRunTests {
             ])
         #expect(sources.last?["quarantined"] as? Int == 118)
         #expect(
-            (sources.first?["stageSeconds"] as? [String: Double])?.keys.sorted() == ["anonymise", "schema", "validate", "write"])
+            (sources.first?["stageSeconds"] as? [String: Double])?.keys.sorted() == [
+                "anonymise", "schema", "validate", "write",
+            ])
         let text = try String(contentsOfFile: metrics, encoding: .utf8)
         #expect(text.contains(#"citybundle_run_success{pipeline="wuhan"} 1"#))
         #expect(

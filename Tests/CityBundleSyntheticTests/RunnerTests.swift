@@ -40,7 +40,7 @@ struct RunnerTests {
         let tsv = try String(contentsOfFile: "\(work.path)/dry-run-200.tsv", encoding: .utf8)
         let rows = tsv.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         #expect(rows.first?.first == "date")
-        #expect(rows.contains { $0.count == 9 && $0[3] == "citybundle convert" && $0[1] == "200" })
+        #expect(rows.contains { $0.count == 10 && $0[3] == "citybundle convert" && $0[1] == "200" })
         #expect(!rows.dropFirst().contains { $0.count > 8 && $0[8].hasPrefix("failed") }, "\(tsv)")
     }
 

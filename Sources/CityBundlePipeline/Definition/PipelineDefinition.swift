@@ -214,11 +214,36 @@ public struct OutputDefinitions: Sendable, Equatable {
     public var geojson: GeoJSONOutput?
     /// One newline-delimited GeoJSON file per source.
     public var geojsonSeq: GeoJSONOutput?
+    /// A 3D Tiles 1.1 tileset per source (buildings extruded, scenic sites as markers and areas).
+    public var tiles3D: ThreeDOutput?
+    /// One GLB per source.
+    public var glb: ThreeDOutput?
 
     /// Creates an output set; the default is GeoJSON with 7 decimals and no GeoJSON sequence.
-    public init(geojson: GeoJSONOutput? = GeoJSONOutput(), geojsonSeq: GeoJSONOutput? = nil) {
+    public init(
+        geojson: GeoJSONOutput? = GeoJSONOutput(), geojsonSeq: GeoJSONOutput? = nil, tiles3D: ThreeDOutput? = nil,
+        glb: ThreeDOutput? = nil
+    ) {
         self.geojson = geojson
         self.geojsonSeq = geojsonSeq
+        self.tiles3D = tiles3D
+        self.glb = glb
+    }
+}
+
+/// Options of the 3D outputs.
+public struct ThreeDOutput: Sendable, Equatable {
+    /// A quadtree tile is split while it holds more features than this.
+    public var maxFeaturesPerTile: Int
+    /// Metres per floor, for buildings with a floor count but no height.
+    public var storeyHeight: Double
+    /// The height of buildings with neither (flagged as estimated).
+    public var defaultHeight: Double
+
+    public init(maxFeaturesPerTile: Int = 500, storeyHeight: Double = 3, defaultHeight: Double = 10) {
+        self.maxFeaturesPerTile = maxFeaturesPerTile
+        self.storeyHeight = storeyHeight
+        self.defaultHeight = defaultHeight
     }
 }
 

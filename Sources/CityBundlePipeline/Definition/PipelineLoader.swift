@@ -51,7 +51,8 @@ public enum PipelineLoader {
     static let helmertKeys = ["tx", "ty", "tz", "rx", "ry", "rz", "scale", "convention"]
     static let fieldKeys = ["id", "name", "height", "floors", "min_height"]
     static let csvKeys = ["lon", "lat"]
-    static let outputKeys = ["geojson", "geojsonseq"]
+    static let outputKeys = ["geojson", "geojsonseq", "3dtiles", "glb"]
+    static let threeDKeys = ["max_features_per_tile", "storey_height", "default_height"]
     static let geoJSONKeys = ["decimals"]
 
     private static func decodePipeline(_ root: YAMLValue, file: String) throws(PipelineConfigError)
@@ -187,10 +188,31 @@ public enum PipelineLoader {
         }
         return OutputDefinitions(
             geojson: try outputs.raw("geojson").map(decodeGeoJSONOutput),
-            geojsonSeq: try outputs.raw("geojsonseq").map(decodeGeoJSONOutput))
+            geojsonSeq: try outputs.raw("geojsonseq").map(decodeGeoJSONOutput),
+            tiles3D: try outputs.raw("3dtiles").map(decodeThreeDOutput),
+            glb: try outputs.raw("glb").map(decodeThreeDOutput))
     }
 
     /// A GeoJSON-family output; an empty value (`geojson:`) enables it with the defaults.
+    private static func decodeThreeDOutput(_ value: YAMLValue) throws(PipelineConfigError) -> ThreeDOutput {
+        var output = ThreeDOutput()
+        guard !value.isNull else { return output }
+        let options = try value.mapping(allowedKeys: threeDKeys)
+        if let count = try options.optionalInt("max_features_per_tile") {
+            guard count >= 1 else { throw try options.required("max_features_per_tile").error("must be at least 1") }
+            output.maxFeaturesPerTile = count
+        }
+        for (key, path) in [("storey_height", \ThreeDOutput.storeyHeight), ("default_height", \.defaultHeight)] {
+            if let metres = try options.optionalDouble(key) {
+                guard metres > 0, metres < 1000 else {
+                    throw try options.required(key).error("must be between 0 and 1000 metres")
+                }
+                output[keyPath: path] = metres
+            }
+        }
+        return output
+    }
+
     private static func decodeGeoJSONOutput(_ value: YAMLValue) throws(PipelineConfigError) -> GeoJSONOutput {
         guard !value.isNull else { return GeoJSONOutput() }
         let options = try value.mapping(allowedKeys: geoJSONKeys)

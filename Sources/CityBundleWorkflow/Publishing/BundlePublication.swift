@@ -36,6 +36,17 @@ struct BundlePublication {
                 bundle: bundle, version: previous, published: false, summary: "no changes since \(previous)",
                 changes: changes, warnings: [])
         }
+        // Each layer also as FlatGeobuf with a spatial index, for GIS users and bbox queries.
+        var sources = sources
+        for index in sources.indices where !sources[index].files.isEmpty {
+            let layer = sources[index]
+            let geojson = "\(staging)/\(layer.id).geojson"
+            guard FileManager.default.fileExists(atPath: geojson), layer.counts.written > 0 else { continue }
+            let fgb = "\(staging)/\(layer.id).fgb"
+            try VectorTranslate.flatGeobuf(from: geojson, to: fgb, layerName: layer.id)
+            let size = (try? FileManager.default.attributesOfItem(atPath: fgb)[.size] as? Int64) ?? 0
+            sources[index].files.append(WrittenFile(path: fgb, features: layer.counts.written, bytes: size))
+        }
         try Data(changes.json).write(to: URL(fileURLWithPath: "\(staging)/changes.json"))
         try Data(changes.markdown.utf8).write(to: URL(fileURLWithPath: "\(staging)/CHANGES.md"))
 
@@ -43,7 +54,7 @@ struct BundlePublication {
             root: root, bundleID: bundle, title: definition.title,
             description: definition.description ?? definition.title,
             version: options.version, stagingDirectory: staging,
-            layers: sources.map { layer($0, schema: schemas[$0.id] ?? []) },
+            layers: sources.map { layer($0, schema: schemas[$0.id] ?? [], staging: staging) },
             rights: RightsInfo(
                 owner: settings.rights.owner, contact: settings.rights.contact, usageTerms: settings.rights.terms,
                 license: settings.rights.licence, registration: settings.rights.registration),
@@ -67,12 +78,15 @@ struct BundlePublication {
         return latest.version
     }
 
-    private func layer(_ source: SourceSummary, schema: [(name: String, type: String)]) -> LayerInfo {
+    private func layer(_ source: SourceSummary, schema: [(name: String, type: String)], staging: String) -> LayerInfo {
         let definition = self.definition.sources.first { $0.id == source.id }
         let bounds = source.files.compactMap(\.bounds).first ?? BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
         return LayerInfo(
             id: source.id, title: definition?.title ?? source.id, kind: definition?.kind ?? .geospatial,
-            files: source.files.map { LayerFile(URL(fileURLWithPath: $0.path).lastPathComponent) },
+            files: source.files.map { file in
+                LayerFile(
+                    file.path.hasPrefix(staging + "/") ? String(file.path.dropFirst(staging.count + 1)) : file.path)
+            },
             featureCount: source.counts.written, bbox: bounds,
             license: definition?.licence ?? settings.rights.licence,
             attribution: definition?.attribution ?? settings.rights.owner, source: source.path,

@@ -4,6 +4,8 @@ import CityBundleExport
 import CityBundleIngest
 import CityBundleModel
 import CityBundlePipeline
+import CityBundleWorkflow
+import Foundation
 import Logging
 
 extension CityBundleCommand {
@@ -12,12 +14,14 @@ extension CityBundleCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert one file to RFC 7946 GeoJSON in WGS 84, without a pipeline file.",
             discussion: """
-                The output format follows OUTPUT's extension: .geojson (FeatureCollection) or \
-                .geojsonl / .geojsons / .ndjson (one feature per line).
+                The output format follows OUTPUT's extension: .geojson (FeatureCollection), \
+                .geojsonl / .geojsons / .ndjson (one feature per line), or .glb (glTF 2.0: buildings extruded \
+                to their height, with EXT_mesh_features ids and an EXT_structural_metadata property table).
                 Examples:
                   citybundle convert districts.shp districts.geojson --from-crs GCJ-02
                   citybundle convert poi.csv poi.geojson --lon-column 经度 --lat-column 纬度 --from-crs EPSG:4490
                   citybundle convert old.shp out.geojson --encoding GBK
+                  citybundle convert buildings.geojson buildings.glb --kind building --height-field height
                 """)
 
         @Argument(help: "The input file (GeoJSON, Shapefile, GeoPackage, CSV, KML/KMZ, OSM XML/PBF, …).")
@@ -43,7 +47,7 @@ extension CityBundleCommand {
             guard (0...7).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 7") }
             guard OutputFormat(path: output) != nil else {
                 throw ValidationError(
-                    "cannot tell the output format of '\(output)': use .geojson, .geojsonl, .geojsons or .ndjson")
+                    "cannot tell the output format of '\(output)': use .geojson, .geojsonl, .geojsons, .ndjson or .glb")
             }
         }
 
@@ -58,10 +62,18 @@ extension CityBundleCommand {
                     "cb.input": "\(input)", "cb.crs": "\(reader.transformation.sourceCRS)",
                     "cb.operation": "\(reader.transformation.operation)",
                 ])
-            var sinks: [any FeatureSink] = [
-                GeoJSONSink(
-                    path: output, sequence: OutputFormat(path: output) == .geojsonSeq, decimals: decimals, name: nil)
-            ]
+            let format = OutputFormat(path: output)
+            var sinks: [any FeatureSink] = []
+            if format == .glb {
+                let url = URL(fileURLWithPath: output)
+                sinks.append(
+                    ThreeDSink(
+                        form: .singleGLB, source: url.deletingPathExtension().lastPathComponent, kind: source.kind,
+                        directory: url.deletingLastPathComponent().path, options: ThreeDOutput()))
+            } else {
+                sinks.append(
+                    GeoJSONSink(path: output, sequence: format == .geojsonSeq, decimals: decimals, name: nil))
+            }
             // Safe by default: every text value is scanned and what is found is masked.
             let scrub = AnonymisationStage(
                 policy: try AnonymisationPolicy(
@@ -87,11 +99,13 @@ extension CityBundleCommand {
 
 /// Output formats chosen by file extension.
 enum OutputFormat: Equatable {
-    case geojson, geojsonSeq
+    case geojson, geojsonSeq, glb
 
     init?(path: String) {
         let lowered = path.lowercased()
-        if lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json") {
+        if lowered.hasSuffix(".glb") {
+            self = .glb
+        } else if lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json") {
             self = .geojson
         } else if [".geojsonl", ".geojsons", ".geojsonseq", ".ndjson", ".jsonl"].contains(where: lowered.hasSuffix) {
             self = .geojsonSeq
