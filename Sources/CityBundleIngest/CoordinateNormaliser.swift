@@ -60,7 +60,7 @@ public final class CoordinateNormaliser {
 }
 
 /// How a source's coordinates reach WGS 84, as reported in logs, run summaries and provenance.
-public struct TransformationReport: Sendable, Hashable {
+public struct TransformationReport: Sendable, Hashable, Codable {
     /// The source CRS: its name and authority code when known.
     public var sourceCRS: String
     /// Where the CRS came from: "file", "declared" or "assumed".

@@ -1,5 +1,5 @@
 /// An axis-aligned 2D box; in WGS84 it is [west, south, east, north].
-public struct BoundingBox: Sendable, Hashable, CustomStringConvertible {
+public struct BoundingBox: Sendable, Hashable, Codable, CustomStringConvertible {
     public var minX: Double
     public var minY: Double
     public var maxX: Double

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a `Range` header asks of a representation of a known length (RFC 9110 §14).
 enum ByteRangeRequest: Equatable {
     /// No usable `Range` header (absent, not `bytes=`, or malformed: a server ignores those): the whole body.

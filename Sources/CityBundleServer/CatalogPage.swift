@@ -1,4 +1,5 @@
 import CityBundlePublish
+import Foundation
 
 /// The catalog at `/`: every bundle with its licence and rights, versions, sizes, checksums and download links.
 /// Plain HTML, no JavaScript; `?f=json` gives the same as JSON.
@@ -16,7 +17,8 @@ enum CatalogPage {
         tree.bundleIDs().compactMap { id in
             guard let versions = tree.versions(id) else { return nil }
             let latest = tree.latestRecord(id)
-            return Entry(id: id, versions: versions, latest: latest, manifest: latest.flatMap { tree.manifest(id, $0.version) })
+            return Entry(
+                id: id, versions: versions, latest: latest, manifest: latest.flatMap { tree.manifest(id, $0.version) })
         }
     }
 
@@ -69,7 +71,10 @@ enum CatalogPage {
             "Rights and attribution",
             "<a href=\"/\(id)/\(escape(latest.version))/rights.json\">rights.json</a> (licence and attribution per file)",
         ])
-        html += row(["Latest version", "<a href=\"/\(id)/\(escape(latest.version))/manifest.json\">\(escape(latest.version))</a>"])
+        html += row([
+            "Latest version",
+            "<a href=\"/\(id)/\(escape(latest.version))/manifest.json\">\(escape(latest.version))</a>",
+        ])
         html += row(["APIs", "<a href=\"/stac/collections/\(id)\">STAC collection</a>"])
         html += "</table>\n"
         html += "<h3>Layers of \(escape(latest.version))</h3>\n<table>\n"

@@ -1,4 +1,5 @@
 import CityBundleModel
+import Foundation
 import GDALKit
 
 /// Reads features of one layer file through GDAL: filtered by a rectangle (answered from the FlatGeobuf
@@ -39,7 +40,8 @@ struct FeatureReader {
         let decoder = TextDecoder()
         if let field = layer.fields.first(where: { $0.name == "id" }) {
             let literal =
-                field.type == .string ? "'" + id.replacingOccurrences(of: "'", with: "''") + "'" : (Int64(id).map(String.init))
+                field.type == .string
+                ? "'" + id.replacingOccurrences(of: "'", with: "''") + "'" : (Int64(id).map(String.init))
             guard let literal else { return nil }
             try layer.setAttributeFilter("\"id\" = \(literal)")
             return try layer.nextFeature().map { try encode($0, layer: layer, decoder: decoder) }

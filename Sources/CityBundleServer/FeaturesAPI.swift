@@ -21,7 +21,8 @@ enum FeaturesAPI {
                 LinkBuilder.link(
                     "conformance", links.url("/features/conformance"), type: "application/json",
                     title: "Conformance classes"),
-                LinkBuilder.link("data", links.url("/features/collections"), type: "application/json", title: "Collections"),
+                LinkBuilder.link(
+                    "data", links.url("/features/collections"), type: "application/json", title: "Collections"),
                 LinkBuilder.link("alternate", links.url("/"), type: "text/html", title: "Catalog page"),
             ]),
         ])

@@ -18,9 +18,11 @@ enum GeoJSONText {
         switch geometry {
         case .point(let position): coordinates = self.position(position)
         case .multiPoint(let positions), .lineString(let positions): coordinates = line(positions)
-        case .multiLineString(let lines), .polygon(let lines): coordinates = "[" + lines.map(line).joined(separator: ",") + "]"
+        case .multiLineString(let lines), .polygon(let lines):
+            coordinates = "[" + lines.map(line).joined(separator: ",") + "]"
         case .multiPolygon(let polygons):
-            coordinates = "[" + polygons.map { "[" + $0.map(line).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+            coordinates =
+                "[" + polygons.map { "[" + $0.map(line).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
         case .geometryCollection(let parts):
             return "{\"type\":\"GeometryCollection\",\"geometries\":[" + parts.map(self.geometry).joined(separator: ",")
                 + "]}"

@@ -1,4 +1,5 @@
 import CompressNIO
+import Foundation
 import Hummingbird
 
 /// gzip content coding (RFC 9110 §8.4.1.3) through zlib, for clients whose `Accept-Encoding` allows it.

@@ -1,4 +1,5 @@
 import CityBundlePublish
+import Foundation
 
 /// The `Content-Type` of served files and whether they are worth compressing.
 enum MediaTypes {

@@ -1,4 +1,5 @@
 import CityBundleModel
+import Foundation
 import Hummingbird
 
 /// The query parameters the STAC and OGC API routes share: `bbox`, `limit`, `offset` (or `token`).

@@ -9,7 +9,8 @@ extension ServerState {
             if request.uri.queryParameters["f"] == "json" || prefersJSON(request) {
                 return try responses.json(CatalogPage.json(entries, links: links(request)), request: request)
             }
-            return try responses.text(CatalogPage.html(entries), mediaType: "text/html; charset=utf-8", request: request)
+            return try responses.text(
+                CatalogPage.html(entries), mediaType: "text/html; charset=utf-8", request: request)
         }
         router.get("/healthz") { request, _ -> Response in
             try responses.text("ok\n", mediaType: "text/plain; charset=utf-8", request: request)

@@ -9,7 +9,8 @@ extension ServerState {
             try responses.json(FeaturesAPI.landing(links: links(request)), request: request)
         }
         router.get("/features/conformance") { request, _ -> Response in
-            try responses.json(.object(["conformsTo": .array(FeaturesAPI.conformance.map { .string($0) })]), request: request)
+            try responses.json(
+                .object(["conformsTo": .array(FeaturesAPI.conformance.map { .string($0) })]), request: request)
         }
         router.get("/features/collections") { request, _ -> Response in
             let builder = links(request)
@@ -55,7 +56,8 @@ extension ServerState {
     /// A page of features as a FeatureCollection with `numberMatched`, `numberReturned` and `next`.
     private func items(of layer: FeatureLayer, request: Request) throws -> Response {
         let page = try QueryParameters(query: request)
-        let result = try FeatureReader(path: layer.dataPath).page(bbox: page.bbox, offset: page.offset, limit: page.limit)
+        let result = try FeatureReader(path: layer.dataPath).page(
+            bbox: page.bbox, offset: page.offset, limit: page.limit)
         let builder = links(request)
         let path = "/features/collections/\(layer.id)/items"
         var pairs: [(String, String)] = [("limit", String(page.limit))]

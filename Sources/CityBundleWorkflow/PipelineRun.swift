@@ -135,9 +135,19 @@ public struct PipelineRun {
     ) {
         var summaries: [SourceSummary] = []
         var schemas: [String: [(name: String, type: String)]] = [:]
+        let cache = SourceCache(directory: "\(pipelineState)/cache")
         for source in definition.sources {
+            let key = try cache.key(for: source, in: definition, version: version)
+            if let key, let (summary, schema) = cache.restore(source: source.id, key: key, into: directory) {
+                logger.info("source unchanged: previous outputs reused", metadata: ["cb.source": "\(source.id)"])
+                summaries.append(summary)
+                schemas[source.id] = schema
+                continue
+            }
             let schema = SchemaCollector()
-            summaries.append(try execute(source, into: directory, schema: schema))
+            let summary = try execute(source, into: directory, schema: schema)
+            if let key { try cache.store(summary, schema: schema.fields, key: key, staging: directory) }
+            summaries.append(summary)
             schemas[source.id] = schema.fields
         }
         return (summaries, schemas)

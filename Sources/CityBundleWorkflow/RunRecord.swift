@@ -20,6 +20,8 @@ public struct RunRecord: Codable, Sendable {
         public var fixes: Int
         public var seconds: Double
         public var stageSeconds: [String: Double]
+        /// False when the source's previous outputs were reused (nothing it depends on changed).
+        public var reprocessed: Bool
         public var outputs: [String]
     }
 
@@ -62,6 +64,7 @@ extension RunRecord {
                 read: source.counts.read, published: source.counts.written,
                 quarantined: source.quarantined, warnings: source.validation.warnings,
                 fixes: source.validation.fixes, seconds: source.counts.seconds, stageSeconds: stages,
+                reprocessed: !source.cached,
                 outputs: source.files.map(\.path))
         }
     }

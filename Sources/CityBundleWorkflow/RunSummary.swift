@@ -4,7 +4,7 @@ public import CityBundlePipeline
 public import CityBundleValidate
 
 /// What one source did in a run.
-public struct SourceSummary: Sendable {
+public struct SourceSummary: Sendable, Codable {
     public var id: String
     public var path: String
     public var layer: String
@@ -15,6 +15,8 @@ public struct SourceSummary: Sendable {
     public var recheck: SourceValidation
     public var anonymisation: AnonymisationSummary
     public var files: [WrittenFile]
+    /// True when nothing the source depends on changed and its previous outputs were reused.
+    public var cached = false
 
     /// Features quarantined by validation and by the check after anonymisation.
     public var quarantined: Int { validation.featuresQuarantined + recheck.featuresQuarantined }

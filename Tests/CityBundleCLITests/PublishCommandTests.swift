@@ -147,3 +147,56 @@ struct PublishCommandTests {
         #expect(!FileManager.default.fileExists(atPath: "\(workspace.output)/sites/2026.11.26/scenic_sites.geojson"))
     }
 }
+
+/// Incremental runs: unchanged sources are not processed again; a changed one is, alone.
+@Suite("Incremental runs")
+struct IncrementalRunTests {
+    @Test("a rerun reprocesses nothing; changing one source reprocesses only that source")
+    func incremental() throws {
+        let directory = TemporaryDirectory()
+        for name in ["scenic_sites.geojson", "osm_buildings_hanyang_sample.geojson"] {
+            try FileManager.default.copyItem(atPath: Fixtures.dataset("wuhan/\(name)"), toPath: directory.file(name))
+        }
+        let pipeline = directory.file("two.yaml")
+        try """
+        pipeline: two
+        title: Two sources
+        sources:
+          - id: sites
+            path: scenic_sites.geojson
+            kind: scenic_site
+            fields: {id: qid, name: name}
+          - id: buildings
+            path: osm_buildings_hanyang_sample.geojson
+            kind: building
+            fields: {name: name}
+        publish:
+          rights: {owner: T, contact: t@example.org, terms: test, licence: ODbL-1.0}
+        """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        func run(_ version: String) throws -> [String: Bool] {
+            let result = try ExternalCommand.citybundle([
+                "run", pipeline, "--output", directory.file("public"), "--state", directory.file("state"), "-q",
+                "--version", version,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let record =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: directory.file("state/two/run.json"))))
+                as? [String: Any]
+            var reprocessed: [String: Bool] = [:]
+            for source in record?["sources"] as? [[String: Any]] ?? [] {
+                reprocessed[source["id"] as? String ?? ""] = source["reprocessed"] as? Bool
+            }
+            return reprocessed
+        }
+        #expect(try run("2026.11.25") == ["sites": true, "buildings": true])
+        #expect(try run("2026.11.26") == ["sites": false, "buildings": false])
+        #expect(!FileManager.default.fileExists(atPath: directory.file("public/two/2026.11.26")))
+        var text = try String(contentsOfFile: directory.file("scenic_sites.geojson"), encoding: .utf8)
+        text = text.replacingOccurrences(of: #""qid": "Q462372""#, with: #""qid": "Q462372", "height": 51.4"#)
+        try text.write(toFile: directory.file("scenic_sites.geojson"), atomically: true, encoding: .utf8)
+        #expect(try run("2026.11.27") == ["sites": true, "buildings": false])
+        let changes = try String(contentsOfFile: directory.file("public/two/2026.11.27/CHANGES.md"), encoding: .utf8)
+        #expect(changes.contains("- modified `Q462372`: `height`"))
+    }
+}

@@ -18,7 +18,7 @@ public protocol FeatureSink {
 }
 
 /// A file a sink produced.
-public struct WrittenFile: Sendable, Hashable {
+public struct WrittenFile: Sendable, Hashable, Codable {
     public var path: String
     public var features: Int
     public var bytes: Int64

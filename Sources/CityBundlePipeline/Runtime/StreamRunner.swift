@@ -19,7 +19,7 @@ public struct StreamRunner: Sendable {
     }
 
     /// Counts from one run.
-    public struct Counts: Sendable, Hashable {
+    public struct Counts: Sendable, Hashable, Codable {
         /// Features the source produced.
         public var read = 0
         /// Features removed by transforms.
