@@ -14,7 +14,7 @@
 #   SKIP_BASELINE_INSTALL  1: install nothing (gdal-bin, time, the Python venv); missing baselines are skipped
 #   BENCH_WORK             where cities and outputs go (default Benchmarks/.work, git-ignored)
 #   STEP_TIMEOUT           seconds allowed for each measured step (default 1800)
-#   GLB_MAX                the largest N for the Python GLB baseline (default 100000)
+#   GLB_MAX                the largest N for the GLB steps, Python and CityBundle (default 100000)
 #   REPEAT                 runs of each compared step; the shortest wall time is kept (default 1)
 #
 # Every measured step runs alone (one at a time, under `timeout`), so the machine's two cores are never
@@ -349,9 +349,11 @@ run_size() {
     else
         skip "footprints → GLB" "Python trimesh (baseline)" "only up to N=$GLB_MAX"
     fi
-    if [ "$CB_GLB" = 1 ]; then
+    if [ "$CB_GLB" = 1 ] && [ "$N" -le "$GLB_MAX" ]; then
         measure "$out/convert-glb.log" "$CB" convert "$directory/buildings.geojson" "$out/convert.glb"
         record "footprints → GLB" "citybundle convert" "$N" ""
+    elif [ "$CB_GLB" = 1 ]; then
+        skip "footprints → GLB" "citybundle convert" "only up to N=$GLB_MAX (GLB_MAX)"
     else
         skip "footprints → GLB" "citybundle convert" "no GLB export in this citybundle"
     fi

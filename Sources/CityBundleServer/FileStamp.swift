@@ -1,37 +1,29 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// What identifies one state of a file: device, inode, size and modification time (from `stat`).
+/// What identifies one state of a file: device, inode, size and modification time.
 struct FileStamp: Sendable, Hashable {
     var device: UInt64
     var inode: UInt64
     var size: Int64
-    /// Modification time, nanoseconds since 1970.
-    var modified: Int64
+    /// Modification time, seconds since 1970 (with the file system's sub-second precision).
+    var modified: Double
     var isRegularFile: Bool
     var isDirectory: Bool
 
-    /// The stamp of `path` (following symlinks), or nil when it does not exist.
+    /// The stamp of `path`, following symlinks, or nil when it does not exist.
     init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        #if canImport(Darwin)
-            modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
-        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
-        isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+            ? PublishedTree.realPath(path) : path
+        guard let target, let attributes = try? FileManager.default.attributesOfItem(atPath: target) else { return nil }
+        device = (attributes[.systemNumber] as? NSNumber)?.uint64Value ?? 0
+        inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let type = attributes[.type] as? FileAttributeType
+        isRegularFile = type == .typeRegular
+        isDirectory = type == .typeDirectory
     }
 
     /// Whole seconds of the modification time (what `Last-Modified` can say).
-    var modifiedSeconds: Int { Int(modified / 1_000_000_000) }
+    var modifiedSeconds: Int { Int(modified.rounded(.down)) }
 }

@@ -25,8 +25,7 @@ public final class PublishedTree: Sendable {
         }
         defer { free(real) }
         let resolved = String(cString: real)
-        var info = stat()
-        guard stat(resolved, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+        guard FileStamp(path: resolved)?.isDirectory == true else {
             throw ServerError(path: root, message: "not a directory")
         }
         self.root = resolved

@@ -1,3 +1,4 @@
+import CityBundleModel
 import CityBundlePublish
 import Foundation
 import Hummingbird

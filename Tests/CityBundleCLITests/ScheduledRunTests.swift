@@ -101,3 +101,77 @@ struct ScheduledRunTests {
         #expect(result.stderr.contains("took over a lock"))
     }
 }
+
+/// Real concurrent and killed runs on a synthetic city large enough to take a while.
+@Suite("Concurrent and killed runs", .serialized)
+struct KilledRunTests {
+    struct City {
+        let directory = TemporaryDirectory()
+        var pipeline: String { directory.file("city.yaml") }
+        var output: String { directory.file("public") }
+        var state: String { directory.file("state") }
+
+        init(buildings: Int) throws {
+            let generated = try ExternalCommand.citybundle([
+                "generate-city", "--buildings", "\(buildings)", "--seed", "3", "--output", directory.file("city"),
+            ])
+            guard generated.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try """
+            pipeline: city
+            title: Synthetic city
+            sources:
+              - id: buildings
+                path: city/buildings.geojson
+                kind: building
+                fields: {id: bid, name: name, height: height, floors: levels}
+                anonymise: {fields: {owner: drop, phone: drop, remark: keep}}
+            publish:
+              rights: {owner: T, contact: t@example.org, terms: test, licence: CC-BY-4.0}
+            """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        }
+
+        func start() throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Fixtures.citybundleBinary)
+            process.arguments = ["run", pipeline, "--output", output, "--state", state, "-q"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+    }
+
+    @Test("two runs started together: one publishes, the other exits with the lock code")
+    func together() throws {
+        let city = try City(buildings: 8_000)
+        let first = try city.start()
+        let second = try city.start()
+        first.waitUntilExit()
+        second.waitUntilExit()
+        let codes = [first.terminationStatus, second.terminationStatus].sorted()
+        #expect(codes == [0, 4])
+    }
+
+    @Test("a run killed with SIGKILL mid-way: the next run completes and verify passes", arguments: [0.5, 1.5, 3.0])
+    func killed(after seconds: Double) throws {
+        let city = try City(buildings: 8_000)
+        let victim = try city.start()
+        Thread.sleep(forTimeInterval: seconds)
+        kill(victim.processIdentifier, SIGKILL)
+        victim.waitUntilExit()
+        let next = try ExternalCommand.citybundle([
+            "run", city.pipeline, "--output", city.output, "--state", city.state,
+        ])
+        #expect(next.status == 0, "\(next.stderr)")
+        let verify = try ExternalCommand.citybundle([
+            "verify", city.output, "--key", "\(city.state)/keys/city.key.pub.json", "--state",
+            city.directory.file("verify.json"),
+        ])
+        #expect(verify.status == 0, "\(verify.stdout)")
+        // Nothing half-made is left in the published tree.
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: city.output).filter {
+            $0.contains(".staging") || $0.contains(".tmp-")
+        }
+        #expect(leftovers.isEmpty)
+    }
+}
