@@ -98,6 +98,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Commands/Serve.swift"],
             swiftSettings: swiftSettings),
         // Test helpers: fixture paths, temporary directories, running real tools.
         .target(name: "CityBundleTesting", swiftSettings: swiftSettings),
