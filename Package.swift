@@ -84,6 +84,7 @@ let package = Package(
             name: "CityBundleWorkflow",
             dependencies: [
                 "CityBundleIngest", "CityBundleValidate", "CityBundleAnonymise", "CityBundleExport", "CityBundle3D",
+                "CityBundleGeodesy",
                 "CityBundlePublish",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -98,7 +99,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Commands/Serve.swift"],
+            exclude: ["Commands/Serve.swift", "Commands/Fetch.swift"],
             swiftSettings: swiftSettings),
         // Test helpers: fixture paths, temporary directories, running real tools.
         .target(name: "CityBundleTesting", swiftSettings: swiftSettings),

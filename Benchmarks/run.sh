@@ -109,11 +109,13 @@ find_citybundle() {
 
 RESULT_WALL=""
 RESULT_RSS=""
+RESULT_CPU=""
 RESULT_STATUS=0
 RESULT_LOAD=""
 CLEAN_BEFORE=""
 
-# measure_once LOG COMMAND...: runs COMMAND once; sets RESULT_WALL (s), RESULT_RSS (MiB or n/a), RESULT_STATUS.
+# measure_once LOG COMMAND...: runs COMMAND once; sets RESULT_WALL (s), RESULT_CPU (user + system s, or n/a),
+# RESULT_RSS (MiB or n/a) and RESULT_STATUS.
 measure_once() {
     local output="$1"
     shift
@@ -133,25 +135,31 @@ measure_once() {
     end=$(date +%s.%N)
     RESULT_WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
     RESULT_RSS="n/a"
+    RESULT_CPU="n/a"
     if [ -f "$timefile" ]; then
         RESULT_RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$timefile")
+        RESULT_CPU=$(awk -F': ' '/User time|System time/ { cpu += $2; seen = 1 } END { if (seen) printf "%.2f", cpu }' \
+            "$timefile")
         [ -n "$RESULT_RSS" ] || RESULT_RSS="n/a"
+        [ -n "$RESULT_CPU" ] || RESULT_CPU="n/a"
     fi
 }
 
-# measure LOG COMMAND...: runs COMMAND $REPEAT times (stopping at a failure); keeps the shortest wall time
-# and the largest peak RSS, and the 1-minute load average seen before the first run in RESULT_LOAD.
+# measure LOG COMMAND...: runs COMMAND $REPEAT times (stopping at a failure); keeps the shortest wall and CPU
+# times and the largest peak RSS, and the 1-minute load average seen before the first run in RESULT_LOAD.
 measure() {
-    local best="" rss="" run
+    local best="" rss="" cpu="" run
     RESULT_LOAD=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "")
     for ((run = 1; run <= REPEAT; run++)); do
         measure_once "$@"
         [ "$RESULT_STATUS" -eq 0 ] || return 0
         best=$(awk -v a="$best" -v b="$RESULT_WALL" 'BEGIN { print (a == "" || b < a) ? b : a }')
         rss=$(awk -v a="$rss" -v b="$RESULT_RSS" 'BEGIN { print (a == "" || a == "n/a" || (b != "n/a" && b > a)) ? b : a }')
+        cpu=$(awk -v a="$cpu" -v b="$RESULT_CPU" 'BEGIN { print (a == "" || a == "n/a" || (b != "n/a" && b < a)) ? b : a }')
     done
     RESULT_WALL="$best"
     RESULT_RSS="$rss"
+    RESULT_CPU="$cpu"
 }
 
 TSV=""
@@ -169,16 +177,16 @@ record() {
         [ "$REPEAT" -le 1 ] || note="best of $REPEAT${note:+; $note}"
         [ -n "$BASELINE_WALL" ] && ratio=$(awk -v s="$RESULT_WALL" -v b="$BASELINE_WALL" 'BEGIN { if (b > 0) printf "%.2f", s / b }')
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$DATE" "$N" "$step" "$tool" "$RESULT_WALL" "$rate" \
-        "$RESULT_RSS" "$ratio" "$note" "$RESULT_LOAD" >>"$TSV"
-    log "$(printf '%-28s %8ss  %10s features/s  %6s MiB  x%s  %s' "$step" "$RESULT_WALL" "${rate:--}" "$RESULT_RSS" \
-        "${ratio:--}" "$note")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$DATE" "$N" "$step" "$tool" "$RESULT_WALL" \
+        "$RESULT_CPU" "$rate" "$RESULT_RSS" "$ratio" "$RESULT_LOAD" "$note" >>"$TSV"
+    log "$(printf '%-24s %-26s %8ss wall %8ss CPU %9s features/s %6s MiB  x%s  %s' "$step" "$tool" "$RESULT_WALL" \
+        "$RESULT_CPU" "${rate:--}" "$RESULT_RSS" "${ratio:--}" "$note")"
 }
 
 # skip STEP TOOL NOTE: records a step that was not run.
 skip() {
-    printf '%s\t%s\t%s\t%s\t\t\t\t\t%s\t\n' "$DATE" "$N" "$1" "$2" "$3" >>"$TSV"
-    log "$(printf '%-28s skipped: %s' "$1" "$3")"
+    printf '%s\t%s\t%s\t%s\t\t\t\t\t\t\t%s\n' "$DATE" "$N" "$1" "$2" "$3" >>"$TSV"
+    log "$(printf '%-24s %-26s skipped: %s' "$1" "$2" "$3")"
 }
 
 # ---------------------------------------------------------------------------------------------------------
@@ -376,24 +384,25 @@ render_table() {
     echo
     machine_facts
     echo
-    echo "| date | N | step | tool | wall s | features/s | peak RSS MiB | time vs ogr2ogr | load | note |"
-    echo "|---|---:|---|---|---:|---:|---:|---:|---:|---|"
+    echo "| date | N | step | tool | wall s | CPU s | features/s | peak RSS MiB | time vs ogr2ogr | load | note |"
+    echo "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---|"
     for size in $(printf '%s\n' 10000 100000 1000000 $SIZES | sort -n -u); do
         file=$(ls "$BENCH/results/"*-"$size".tsv 2>/dev/null | sort | tail -1 || true)
         if [ -n "$file" ]; then
             awk -F'\t' 'NR > 1 {
-                ratio = ($8 == "") ? "" : $8 "×"
-                printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ratio, $10, $9
+                ratio = ($9 == "") ? "" : $9 "×"
+                printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, ratio, $10, $11
             }' "$file"
         else
-            echo "| | $size | all | | | | | | | not run in this session |"
+            echo "| | $size | all | | | | | | | | not run in this session |"
         fi
     done
     echo
     echo "\"time vs ogr2ogr\" is the step's wall time divided by ogr2ogr's GeoJSON → GeoJSON wall time for the same N"
-    echo "in the same run (below 1× is faster than ogr2ogr). \"load\" is the 1-minute load average just before the"
-    echo "step: above about 1 another process shared the two cores. \"best of R\" keeps the shortest of R wall times"
-    echo "(and the largest peak RSS). Raw rows: \`Benchmarks/results/<date>-<N>.tsv\`."
+    echo "in the same run (below 1× is faster than ogr2ogr). \"CPU s\" is user + system time from \`/usr/bin/time -v\`"
+    echo "(all threads). \"load\" is the 1-minute load average just before the step: above about 1, other processes"
+    echo "shared the two cores and wall times are inflated. \"best of R\" keeps the shortest of R wall times (and the"
+    echo "largest peak RSS). Raw rows: \`Benchmarks/results/<date>-<N>.tsv\`."
     echo
 }
 
@@ -423,7 +432,7 @@ main() {
     find_citybundle
     mkdir -p "$WORK"
     detect_features
-    local header=$'date\tn\tstep\ttool\twall_s\tfeatures_per_s\tpeak_rss_mib\ttime_vs_ogr2ogr\tnote\tload1'
+    local header=$'date\tn\tstep\ttool\twall_s\tcpu_s\tfeatures_per_s\tpeak_rss_mib\ttime_vs_ogr2ogr\tload1\tnote'
     for N in $SIZES; do
         log "N=$N"
         if [ "$DRY_RUN" = 1 ]; then

@@ -12,7 +12,8 @@ struct FileStamp: Sendable, Hashable {
 
     /// The stamp of `path`, following symlinks, or nil when it does not exist.
     init?(path: String) {
-        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        let target =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
             ? PublishedTree.realPath(path) : path
         guard let target, let attributes = try? FileManager.default.attributesOfItem(atPath: target) else { return nil }
         device = (attributes[.systemNumber] as? NSNumber)?.uint64Value ?? 0

@@ -232,9 +232,10 @@ public struct PipelineRun {
         var sinks: [any FeatureSink] = []
         if let geojson = definition.outputs.geojson {
             sinks.append(
-                GeoJSONSink(
-                    path: "\(directory)/\(source.id).geojson", sequence: false, decimals: geojson.decimals,
-                    name: source.id))
+                PublishedCRSSink(
+                    wrapped: GeoJSONSink(
+                        path: "\(directory)/\(source.id).geojson", sequence: false, decimals: geojson.decimals,
+                        name: source.id), crs: definition.outputs.crs))
         }
         // 3D is for landmark buildings and scenic sites; other geospatial layers (district
         // boundaries tens of kilometres wide) stay 2D.
@@ -248,9 +249,10 @@ public struct PipelineRun {
         }
         if let sequence = definition.outputs.geojsonSeq {
             sinks.append(
-                GeoJSONSink(
-                    path: "\(directory)/\(source.id).geojsonl", sequence: true, decimals: sequence.decimals,
-                    name: source.id))
+                PublishedCRSSink(
+                    wrapped: GeoJSONSink(
+                        path: "\(directory)/\(source.id).geojsonl", sequence: true, decimals: sequence.decimals,
+                        name: source.id), crs: definition.outputs.crs))
         }
         return sinks
     }

@@ -218,6 +218,8 @@ public struct OutputDefinitions: Sendable, Equatable {
     public var tiles3D: ThreeDOutput?
     /// One GLB per source.
     public var glb: ThreeDOutput?
+    /// The coordinate system of the published GeoJSON (3D outputs are always WGS 84).
+    public var crs: PublishedCRS = .wgs84
 
     /// Creates an output set; the default is GeoJSON with 7 decimals and no GeoJSON sequence.
     public init(
@@ -228,6 +230,25 @@ public struct OutputDefinitions: Sendable, Equatable {
         self.geojsonSeq = geojsonSeq
         self.tiles3D = tiles3D
         self.glb = glb
+    }
+}
+
+/// Coordinate systems GeoJSON may be published in.
+public enum PublishedCRS: String, CaseIterable, Sendable {
+    /// WGS 84 longitude/latitude: RFC 7946, the default.
+    case wgs84
+    /// CGCS2000 (EPSG:4490), for Tianditu-aligned use; within about 0.1 m of WGS 84.
+    case cgcs2000
+    /// GCJ-02, for Amap/Tencent base maps; not RFC 7946 (stated in the metadata).
+    case gcj02
+
+    /// The name metadata uses.
+    public var label: String {
+        switch self {
+        case .wgs84: "WGS 84 (EPSG:4326)"
+        case .cgcs2000: "CGCS2000 (EPSG:4490)"
+        case .gcj02: "GCJ-02"
+        }
     }
 }
 

@@ -51,7 +51,7 @@ public enum PipelineLoader {
     static let helmertKeys = ["tx", "ty", "tz", "rx", "ry", "rz", "scale", "convention"]
     static let fieldKeys = ["id", "name", "height", "floors", "min_height"]
     static let csvKeys = ["lon", "lat"]
-    static let outputKeys = ["geojson", "geojsonseq", "3dtiles", "glb"]
+    static let outputKeys = ["geojson", "geojsonseq", "3dtiles", "glb", "crs"]
     static let threeDKeys = ["max_features_per_tile", "storey_height", "default_height"]
     static let geoJSONKeys = ["decimals"]
 
@@ -186,11 +186,13 @@ public enum PipelineLoader {
             throw value.error(
                 "must name at least one output format", hint: "one of \(outputKeys.joined(separator: ", "))")
         }
-        return OutputDefinitions(
+        var definitions = OutputDefinitions(
             geojson: try outputs.raw("geojson").map(decodeGeoJSONOutput),
             geojsonSeq: try outputs.raw("geojsonseq").map(decodeGeoJSONOutput),
             tiles3D: try outputs.raw("3dtiles").map(decodeThreeDOutput),
             glb: try outputs.raw("glb").map(decodeThreeDOutput))
+        definitions.crs = try outputs.optionalOneOf("crs", PublishedCRS.self) ?? .wgs84
+        return definitions
     }
 
     /// A GeoJSON-family output; an empty value (`geojson:`) enables it with the defaults.

@@ -26,6 +26,8 @@ public struct PublishSettings: Sendable, Equatable {
     public var keepVersions: Int?
     /// Refuse a version in which a source lost more than this share of its features (default 0.1).
     public var maxFeatureLoss: Double
+    /// The map review number (审图号) when the published maps have one.
+    public var mapReviewNumber: String?
 
     public init(bundle: String? = nil, rights: RightsSettings, keepVersions: Int? = nil, maxFeatureLoss: Double = 0.1) {
         self.bundle = bundle
@@ -36,7 +38,7 @@ public struct PublishSettings: Sendable, Equatable {
 }
 
 extension PublishSettings {
-    static let keys = ["bundle", "rights", "keep_versions", "max_feature_loss"]
+    static let keys = ["bundle", "rights", "keep_versions", "max_feature_loss", "map_review_number"]
     static let rightsKeys = ["owner", "contact", "terms", "licence", "registration"]
 
     static func decode(_ value: YAMLValue) throws(PipelineConfigError) -> PublishSettings {
@@ -52,6 +54,7 @@ extension PublishSettings {
             throw try mapping.required("bundle").error(
                 "'\(bundle)' is not a valid id", hint: "lower-case letters, digits, - and _")
         }
+        settings.mapReviewNumber = try mapping.optionalString("map_review_number")
         if let keep = try mapping.optionalInt("keep_versions") {
             guard keep >= 1 else {
                 throw try mapping.required("keep_versions").error("keep_versions must be at least 1")

@@ -1,3 +1,4 @@
+import CityBundleAnonymise
 import CityBundleIngest
 import CityBundlePipeline
 import CityBundlePublish
@@ -49,7 +50,18 @@ enum Provenance {
             uniqueKeysWithValues: sources.map { source in
                 (source.id, (try? jsonValue(source.anonymisation)) ?? .null)
             })
+        let crs = definition.outputs.crs
+        var compliance: [String: JSONValue] = [
+            "publishedCRS": .string(crs.label),
+            "geojsonIsRFC7946": .bool(crs == .wgs84),
+            "heights": .string("3D: WGS 84 ellipsoidal heights; ground = EGM96 geoid (orthometric 0), through PROJ"),
+            "rulesApplied": .array(
+                Array(Set(sources.flatMap { $0.anonymisation.audit.fields.values.flatMap(\.actions) })).sorted().map(
+                    JSONValue.string)),
+        ]
+        if let review = definition.publish?.mapReviewNumber { compliance["mapReviewNumber"] = .string(review) }
         return [
+            "compliance": .object(compliance),
             "anonymisation": .object(anonymisation),
             "inputs": .array(inputs),
             "pipeline": .object([
