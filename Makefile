@@ -11,11 +11,12 @@ APT_PACKAGES := libgdal-dev gdal-bin libproj-dev proj-bin proj-data libxml2-dev 
 TEST_APT_PACKAGES := systemd util-linux libc-bin
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test deps tools build build-debug format lint clean help
+.PHONY: run test bench deps tools build build-debug format lint clean help
 
 help:
 	@echo "make run    install what is missing, build (release), run $(PIPELINE) into $(OUTPUT)"
 	@echo "make test   install what is missing, build (debug) and run every test"
+	@echo "make bench  CityBundle vs ogr2ogr and trimesh on a synthetic Wuhan (SIZES=...; docs/benchmarks.md)"
 	@echo "make format / make lint   swift format with the committed .swift-format"
 
 ## System packages (GDAL, PROJ, libxml2), installed only when missing.
@@ -49,6 +50,9 @@ run: build
 test: deps tools build-debug
 	bash scripts/test-postgres.sh start
 	CB_SHARED=$(abspath $(SHARED)) CB_TOOLS_VENV=$(TOOLS_VENV) $(SWIFT) test --skip-build
+
+bench: deps
+	Benchmarks/run.sh
 
 format:
 	$(SWIFT) format --in-place --recursive --configuration .swift-format Package.swift Sources Tests

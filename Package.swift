@@ -37,6 +37,10 @@ let package = Package(
             name: "GDALKit", dependencies: ["CGDAL", "CPROJ", "CityBundleModel"], swiftSettings: swiftSettings),
         // A safe streaming XML reader over libxml2 (no network, no entities).
         .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
+        // Streaming CityGML 1.0/2.0/3.0 buildings on XMLKit.
+        .target(
+            name: "CityGMLKit", dependencies: ["XMLKit", "CityBundleModel", "CityBundlePipeline", "GDALKit"],
+            swiftSettings: swiftSettings),
         // Pipeline files, stage protocols and the bounded-queue runner.
         .target(
             name: "CityBundlePipeline",
@@ -84,7 +88,7 @@ let package = Package(
             name: "CityBundleWorkflow",
             dependencies: [
                 "CityBundleIngest", "CityBundleValidate", "CityBundleAnonymise", "CityBundleExport", "CityBundle3D",
-                "CityBundleGeodesy",
+                "CityBundleGeodesy", "CityGMLKit",
                 "CityBundlePublish",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -129,6 +133,13 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundlePublishTests", dependencies: ["CityBundlePublish", "CityBundleModel"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityGMLKitTests", dependencies: ["CityGMLKit", "XMLKit", "CityBundleModel", "CityBundlePipeline"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundleSyntheticTests",
+            dependencies: ["CityBundleSynthetic", "CityBundleModel", "CityBundleTesting", "citybundle"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundleCLITests",

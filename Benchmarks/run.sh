@@ -6,6 +6,7 @@
 #                                  the table of docs/benchmarks.md
 #   Benchmarks/run.sh --dry-run    a quick check of the entry points (SIZES defaults to 200): generation and
 #                                  one conversion into $BENCH_WORK, no results, no docs
+#   Benchmarks/run.sh --docs-only  rewrites the table of docs/benchmarks.md from Benchmarks/results/ only
 #
 # Environment:
 #   SIZES                  building counts to run (default "10000 100000 1000000"; 200 with --dry-run)
@@ -24,15 +25,17 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$ROOT/Benchmarks"
 DRY_RUN=0
+DOCS_ONLY=0
 for argument in "$@"; do
     case "$argument" in
         --dry-run | --quick) DRY_RUN=1 ;;
+        --docs-only) DOCS_ONLY=1 ;;
         -h | --help)
             awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"
             exit 0
             ;;
         *)
-            echo "error: unknown argument '$argument' (use --dry-run or --help)" >&2
+            echo "error: unknown argument '$argument' (use --dry-run, --docs-only or --help)" >&2
             exit 2
             ;;
     esac
@@ -197,7 +200,7 @@ generate_city() {
     local stamp="$directory/.generated"
     local expected="generator=$GENERATOR_VERSION buildings=$N seed=$SEED"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$expected" ] && [ -f "$directory/buildings.geojson" ]; then
-        skip "generate city" "citybundle generate-city" "reused from an earlier run ($directory)"
+        skip "generate city" "citybundle generate-city" "city reused from an earlier run (same N and seed)"
         return
     fi
     rm -rf "$directory"
@@ -375,7 +378,7 @@ machine_facts() {
     memory=$(free -g | awk '/^Mem:/ { print $2 }')
     model=$(lscpu | grep 'Model name' | head -1 | sed 's/.*:[[:space:]]*//')
     echo "Machine: $(nproc) cores ($model), $memory GiB memory (\`free -g\`), $(uname -sr)."
-    echo "Tools: citybundle $("$CB" --version 2>/dev/null || echo '?'), $(ogr2ogr --version 2>/dev/null | cut -d, -f1-2 || echo 'no GDAL')$(
+    echo "Tools: citybundle $("${CB:-citybundle}" --version 2>/dev/null || echo '?'), $(ogr2ogr --version 2>/dev/null | cut -d, -f1-2 || echo 'no GDAL')$(
         have_python_baseline && "$VENV/bin/python" -c 'import sys, trimesh, shapely, pyproj; print(", Python %d.%d.%d, trimesh %s, shapely %s, pyproj %s" % (sys.version_info[:3] + (trimesh.__version__, shapely.__version__, pyproj.__version__)))' 2>/dev/null)."
 }
 
@@ -428,6 +431,11 @@ update_docs() {
 # ---------------------------------------------------------------------------------------------------------
 
 main() {
+    if [ "$DOCS_ONLY" = 1 ]; then
+        CB="${CITYBUNDLE:-}"
+        update_docs
+        return
+    fi
     if [ "$SKIP_BASELINE_INSTALL" != 1 ]; then install_baselines; fi
     find_citybundle
     mkdir -p "$WORK"

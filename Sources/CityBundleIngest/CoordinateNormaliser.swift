@@ -75,4 +75,17 @@ public struct TransformationReport: Sendable, Hashable, Codable {
     public var warnings: [String]
     /// Facts worth knowing that need no action.
     public var notes: [String]
+
+    public init(
+        sourceCRS: String, origin: String, operation: String, accuracyMetres: Double?, isBallpark: Bool,
+        warnings: [String], notes: [String]
+    ) {
+        self.sourceCRS = sourceCRS
+        self.origin = origin
+        self.operation = operation
+        self.accuracyMetres = accuracyMetres
+        self.isBallpark = isBallpark
+        self.warnings = warnings
+        self.notes = notes
+    }
 }

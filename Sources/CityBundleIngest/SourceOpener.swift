@@ -4,7 +4,7 @@ import GDALKit
 import Glibc
 
 /// Opens a source's file with the driver options its format needs and picks its layer.
-enum SourceOpener {
+public enum SourceOpener {
     /// Column names GDAL's CSV driver tries for coordinates when none are configured.
     static let defaultLonColumns = ["lon", "lng", "long", "longitude", "x", "经度", "东经"]
     static let defaultLatColumns = ["lat", "latitude", "y", "纬度", "北纬"]
@@ -121,7 +121,8 @@ enum SourceOpener {
         return first
     }
 
-    static func checkReadable(path: String, shownAs: String) throws {
+    /// Throws an I/O error naming `shownAs` when `path` is missing, unreadable or empty.
+    public static func checkReadable(path: String, shownAs: String) throws {
         guard !path.hasPrefix("/vsi") else { return }
         var status = stat()
         guard stat(path, &status) == 0 else {

@@ -6,6 +6,7 @@ enum FeaturesAPI {
     static let conformance: [String] = [
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
     ]
 
     /// WGS 84 longitude/latitude, the only CRS served.
@@ -18,6 +19,9 @@ enum FeaturesAPI {
             "description": "The layers of each bundle's latest published version, as GeoJSON features.",
             "links": .array([
                 LinkBuilder.link("self", links.url("/features"), type: "application/json", title: "This document"),
+                LinkBuilder.link(
+                    "service-desc", links.url("/features/api"), type: "application/vnd.oai.openapi+json;version=3.0",
+                    title: "OpenAPI description"),
                 LinkBuilder.link(
                     "conformance", links.url("/features/conformance"), type: "application/json",
                     title: "Conformance classes"),

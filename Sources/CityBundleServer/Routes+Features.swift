@@ -9,6 +9,11 @@ extension ServerState {
         router.get("/features") { request, _ -> Response in
             try responses.json(FeaturesAPI.landing(links: links(request)), request: request)
         }
+        router.get("/features/api") { request, _ -> Response in
+            try responses.json(
+                FeaturesAPI.openAPI(links: links(request)), request: request,
+                mediaType: "application/vnd.oai.openapi+json;version=3.0")
+        }
         router.get("/features/conformance") { request, _ -> Response in
             try responses.json(
                 .object(["conformsTo": .array(FeaturesAPI.conformance.map { .string($0) })]), request: request)

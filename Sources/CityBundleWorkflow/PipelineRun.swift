@@ -158,12 +158,13 @@ public struct PipelineRun {
     {
         let structure = try StructureCheck.report(for: source)
         if let structure, let error = StructureCheck.fileError(in: structure, source: source) { throw error }
-        let reader = try GDALFeatureSource(source, extent: definition.extent, assumeWGS84: definition.assumeWGS84)
-        let transformation = reader.transformation
+        let opened = try SourceReaders.open(source, in: definition)
+        let reader = opened.reader
+        let transformation = opened.transformation
         logger.info(
             "source opened",
             metadata: [
-                "cb.source": "\(source.id)", "cb.layer": "\(reader.layerName)", "cb.crs": "\(transformation.sourceCRS)",
+                "cb.source": "\(source.id)", "cb.layer": "\(opened.layer)", "cb.crs": "\(transformation.sourceCRS)",
                 "cb.crs.origin": "\(transformation.origin)", "cb.operation": "\(transformation.operation)",
                 "cb.accuracy_m": "\(transformation.accuracyMetres.map { "\($0)" } ?? "unknown")",
             ])
@@ -185,7 +186,7 @@ public struct PipelineRun {
         var runner = self.runner
         if let progress {
             let id = source.id
-            progress.started(source: id, expected: reader.expectedCount)
+            progress.started(source: id, expected: opened.expectedCount)
             runner.progress = { read in progress.advanced(source: id, read: read) }
         }
         let (counts, files) = try runner.run(
@@ -202,7 +203,7 @@ public struct PipelineRun {
                 "cb.anonymise.values_changed": "\(anonymisation.audit.valuesChanged)",
             ])
         let summary = SourceSummary(
-            id: source.id, path: source.path, layer: reader.layerName, transformation: transformation, counts: counts,
+            id: source.id, path: source.path, layer: opened.layer, transformation: transformation, counts: counts,
             validation: report, recheck: recheck.report,
             anonymisation: AnonymisationSummary(
                 audit: anonymisation.audit, displacement: anonymisation.displacement, dropped: anonymisation.dropped,

@@ -104,3 +104,37 @@ struct ThreeDOutputTests {
         return (atan2(y, x) * 180 / .pi, lat * 180 / .pi, height)
     }
 }
+
+/// CityGML sources in a pipeline: footprints with their ids to GeoJSON, buildings to GLB.
+@Suite("CityGML in pipelines")
+struct CityGMLPipelineTests {
+    @Test("the LoD2 house becomes a valid GeoJSON footprint and a closed GLB")
+    func house() throws {
+        let directory = TemporaryDirectory()
+        let pipeline = directory.file("gml.yaml")
+        try """
+        pipeline: gml
+        title: CityGML
+        sources:
+          - id: house
+            path: \(Fixtures.shared("citygml/citygml4j_LOD2_Building_v100.gml"))
+            kind: building
+            crs: EPSG:25832
+            anonymise: {keep_unlisted: true}
+        outputs:
+          geojson: {}
+          glb: {}
+        """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let result = try ExternalCommand.citybundle([
+            "run", pipeline, "--output", directory.file("out"), "--state", directory.file("state"), "-q",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let geojson = directory.file("out/gml/house.geojson")
+        let check = try ExternalCommand.validate("check_geojson.sh", [geojson], environment: ["EXPECT_COUNT": "1"])
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(try String(contentsOfFile: geojson, encoding: .utf8).contains(#""id":"Building_01""#))
+        let glb = try ExternalCommand.validate(
+            "check_gltf.sh", [directory.file("out/gml/house.glb")], environment: ["EXPECT_CLOSED": "1"])
+        #expect(glb.status == 0, "\(glb.stdout)")
+    }
+}

@@ -42,7 +42,19 @@ enum PassportRule {
 
     /// Whether a field's name says it holds passport numbers (`passport`, `passport_no`, `huzhao`, `护照号`).
     static func fieldNameSuggestsPassport(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return lowered.contains("passport") || lowered.contains("huzhao") || lowered.contains("护照")
+        // Byte search on UTF-8 with ASCII case folding: this runs for every scanned value, and
+        // Foundation's lowercased()/contains() dominated the detector's time.
+        let bytes = Array(name.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return passportHints.contains { hint in containsBytes(bytes, hint) }
+    }
+
+    private static let passportHints: [[UInt8]] = ["passport", "huzhao", "护照"].map { Array($0.utf8) }
+
+    private static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

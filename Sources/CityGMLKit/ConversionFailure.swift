@@ -1,0 +1,4 @@
+/// Why ``CoordinateConverter`` could not convert.
+struct ConversionFailure: Error {
+    var message: String
+}
