@@ -18,7 +18,7 @@ final class HTTPTransport: FetchTransport {
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
             configuration: HTTPClient.Configuration(
                 redirectConfiguration: .follow(max: 5, allowCycles: false),
-                timeout: HTTPClient.Configuration.Timeout(connect: .seconds(15), read: .seconds(60))))
+                timeout: HTTPClient.Configuration.Timeout(connect: .seconds(10), read: .seconds(60))))
     }
 
     /// The URL of `path` (each component percent-encoded).

@@ -19,13 +19,14 @@ public enum ExternalCommand {
     @discardableResult
     public static func run(
         _ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        directory: String? = nil
+        unset: [String] = [], directory: String? = nil
     ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
+        for key in unset { env.removeValue(forKey: key) }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
@@ -58,9 +59,11 @@ public enum ExternalCommand {
             environment: environment.merging(["CB_TOOLS_QUIET": "1"]) { a, _ in a })
     }
 
-    /// Runs the citybundle binary.
-    public static func citybundle(_ arguments: [String], directory: String? = nil) throws -> CommandResult {
-        try run(Fixtures.citybundleBinary, arguments, directory: directory)
+    /// Runs the citybundle binary, with extra environment variables and without those in `unset`.
+    public static func citybundle(
+        _ arguments: [String], directory: String? = nil, environment: [String: String] = [:], unset: [String] = []
+    ) throws -> CommandResult {
+        try run(Fixtures.citybundleBinary, arguments, environment: environment, unset: unset, directory: directory)
     }
 }
 

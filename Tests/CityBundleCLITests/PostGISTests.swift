@@ -43,25 +43,11 @@ struct PostGISTests {
     }
 
     func run(_ arguments: [String], password: String?) throws -> CommandResult {
-        var environment = ProcessInfo.processInfo.environment
-        environment["PGPASSWORD"] = password
-        if password == nil { environment.removeValue(forKey: "PGPASSWORD") }
-        environment["PGPASSFILE"] = "/nonexistent"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Fixtures.citybundleBinary)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try ExternalCommand.citybundle(
+            arguments,
+            environment: ["PGPASSFILE": "/nonexistent"].merging(password.map { ["PGPASSWORD": $0] } ?? [:]) {
+                $1
+            }, unset: password == nil ? ["PGPASSWORD"] : [])
     }
 
     @Test("a table and an SQL query read through GDAL's PostgreSQL driver, password from the environment")

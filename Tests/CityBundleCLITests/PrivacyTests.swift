@@ -57,23 +57,9 @@ struct PrivacyTests {
         }
 
         func run(key: String, output: String, state: String) throws -> CommandResult {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Fixtures.citybundleBinary)
-            process.arguments = ["run", pipeline, "--output", output, "--state", state, "--log-format", "json"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["CITYBUNDLE_PSEUDONYM_KEY"] = key
-            process.environment = environment
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return CommandResult(
-                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                stderr: String(decoding: stderr, as: UTF8.self))
+            try ExternalCommand.citybundle(
+                ["run", pipeline, "--output", output, "--state", state, "--log-format", "json"],
+                environment: ["CITYBUNDLE_PSEUDONYM_KEY": key])
         }
     }
 

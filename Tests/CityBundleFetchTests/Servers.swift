@@ -4,6 +4,10 @@ import Foundation
 import Hummingbird
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `citybundle serve` in the test process, on 127.0.0.1 with a port the system chose.
 final class TestServer: @unchecked Sendable {
     let port: Int
@@ -18,7 +22,7 @@ final class TestServer: @unchecked Sendable {
     static func with<T>(root: String, _ body: (TestServer) async throws -> T) async throws -> T {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "citybundle.serve.test")
-        logger.logLevel = .warning
+        logger.logLevel = .critical
         let app = try buildApplication(
             configuration: ServerConfiguration(
                 root: root, host: "127.0.0.1", port: 0, logger: logger, onServerRunning: { continuation.yield($0) }))
@@ -134,9 +138,10 @@ final class NginxServer: @unchecked Sendable {
             .map(String.init)
     }
 
+    /// SIGKILL: processes started from the test runner's threads inherit a mask that blocks SIGTERM.
     private func stop() {
         guard process.isRunning else { return }
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
@@ -158,7 +163,8 @@ enum Tools {
             Thread {
                 do {
                     continuation.resume(
-                        returning: try ExternalCommand.run("/usr/bin/timeout", ["\(timeout)", executable] + arguments))
+                        returning: try ExternalCommand.run(
+                            "/usr/bin/timeout", ["-s", "KILL", "\(timeout)", executable] + arguments))
                 } catch {
                     continuation.resume(throwing: error)
                 }

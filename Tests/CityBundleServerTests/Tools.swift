@@ -12,7 +12,8 @@ enum Tools {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
                 do {
-                    let bounded = ["\(timeout)", executable] + arguments
+                    // KILL: children of the test runner's threads inherit a mask that blocks SIGTERM.
+                    let bounded = ["-s", "KILL", "\(timeout)", executable] + arguments
                     continuation.resume(
                         returning: try ExternalCommand.run("/usr/bin/timeout", bounded, environment: environment))
                 } catch {
