@@ -7,8 +7,9 @@ PIPELINE ?= Pipelines/wuhan.yaml
 OUTPUT ?= ./public
 SHARED ?= ../shared
 APT_PACKAGES := libgdal-dev gdal-bin libproj-dev proj-bin proj-data libxml2-dev pkg-config
-# Used by the tests only: systemd-analyze (unit files), flock(1) (locking), iconv (encodings).
-TEST_APT_PACKAGES := systemd util-linux libc-bin
+# Used by the tests only: systemd-analyze (unit files), flock(1) (locking), iconv (encodings),
+# nginx (fetch from a plain web server), headless Chromium (the catalog page), curl (HTTP semantics).
+TEST_APT_PACKAGES := systemd util-linux libc-bin nginx-light chromium curl
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: run test bench deps tools build build-debug format lint clean help

@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries through pkg-config; `make deps` installs their Debian packages.
@@ -94,16 +98,37 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
+        // Serve: the published tree over HTTP with a STAC API, OGC API - Features and an HTML catalog.
+        .target(
+            name: "CityBundleServer",
+            dependencies: [
+                "CityBundlePublish", "GDALKit", "CityBundleModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: swiftSettings),
+        // Fetch: verified, resumable downloads of published versions over HTTP or file://.
+        .target(
+            name: "CityBundleFetch",
+            dependencies: [
+                "CityBundlePublish", "CityBundleModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         // The command-line tool: thin commands over the workflow.
         .executableTarget(
             name: "citybundle",
             dependencies: [
                 "CityBundleWorkflow", "CityBundleValidate", "CityBundleAnonymise", "CityBundlePublish",
-                "CityBundleSynthetic",
+                "CityBundleSynthetic", "CityBundleServer", "CityBundleFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Commands/Serve.swift", "Commands/Fetch.swift"],
             swiftSettings: swiftSettings),
         // Test helpers: fixture paths, temporary directories, running real tools.
         .target(name: "CityBundleTesting", swiftSettings: swiftSettings),
@@ -140,6 +165,20 @@ let package = Package(
         .testTarget(
             name: "CityBundleSyntheticTests",
             dependencies: ["CityBundleSynthetic", "CityBundleModel", "CityBundleTesting", "citybundle"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundleServerTests",
+            dependencies: [
+                "CityBundleServer", "CityBundlePublish", "CityBundleModel", "CityBundleTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CityBundleFetchTests",
+            dependencies: [
+                "CityBundleFetch", "CityBundleServer", "CityBundlePublish", "CityBundleModel", "CityBundleTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundleCLITests",

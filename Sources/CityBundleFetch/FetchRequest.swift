@@ -68,10 +68,12 @@ public struct FetchResult: Sendable {
 public struct FetchProgress: Sendable {
     /// The file that advanced (relative to the version folder).
     public var file: String
-    /// Files finished so far and in all.
+    /// Files finished so far.
     public var filesDone: Int
+    /// Files in the version.
     public var filesTotal: Int
-    /// Bytes in place so far (downloaded or reused) and in all.
+    /// Bytes in place so far (downloaded or reused).
     public var bytesDone: Int64
+    /// Bytes of the version's files.
     public var bytesTotal: Int64
 }

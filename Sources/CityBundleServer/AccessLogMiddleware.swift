@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 
 /// One structured log line per request, after its body was sent: message `request` with method, path, status,
-/// bytes and duration (milliseconds) as metadata; and the same numbers into the metrics.
+/// bytes and duration (seconds) as metadata; and the same numbers into the metrics.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
     let metrics: ServerMetrics
@@ -51,11 +51,11 @@ private struct AccessEntry: Sendable {
 
     func finish(bytes: Int64, error: (any Error)?) {
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         metrics.record(method: method, status: status, bytes: bytes, hadRange: hadRange)
         var metadata: Logger.Metadata = [
             "method": .string(method), "path": .string(path), "status": .stringConvertible(status),
-            "bytes": .stringConvertible(bytes), "duration_ms": .string(String(format: "%.3f", milliseconds)),
+            "bytes": .stringConvertible(bytes), "duration": .string(String(format: "%.6f", seconds)),
         ]
         if let error { metadata["error"] = .string("\(error)") }
         logger.info("request", metadata: metadata)

@@ -21,8 +21,16 @@ public func buildApplication(configuration: ServerConfiguration) throws -> some 
 }
 
 /// Serves `configuration` until SIGTERM or SIGINT, then finishes the requests in flight and returns.
+/// - Throws: `ServerError` (exit status 3) when the tree cannot be opened or the address cannot be bound.
 public func runServer(configuration: ServerConfiguration) async throws {
-    try await buildApplication(configuration: configuration).runService()
+    let app = try buildApplication(configuration: configuration)
+    do {
+        try await app.runService()
+    } catch let error as ServerError {
+        throw error
+    } catch {
+        throw ServerError(path: "\(configuration.host):\(configuration.port)", message: "cannot serve: \(error)")
+    }
 }
 
 /// The router: access log and metrics, CORS, the API routes, and the published files for everything else.

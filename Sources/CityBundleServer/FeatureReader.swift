@@ -18,8 +18,7 @@ struct FeatureReader {
 
     /// The features intersecting `bbox` (all when nil), from `offset`, at most `limit`.
     func page(bbox: BoundingBox?, offset: Int, limit: Int) throws -> Page {
-        let (dataset, layer) = try open()
-        defer { withExtendedLifetime(dataset) {} }
+        let layer = try open()
         if let bbox { layer.setSpatialFilter(bbox) }
         let matched = Int(layer.featureCount)
         layer.resetReading()
@@ -35,8 +34,7 @@ struct FeatureReader {
 
     /// The feature whose id is `id` (the `id` field, else GDAL's feature id), or nil.
     func feature(id: String) throws -> String? {
-        let (dataset, layer) = try open()
-        defer { withExtendedLifetime(dataset) {} }
+        let layer = try open()
         let decoder = TextDecoder()
         if let field = layer.fields.first(where: { $0.name == "id" }) {
             let literal =
@@ -50,12 +48,13 @@ struct FeatureReader {
         return try encode(record, layer: layer, decoder: decoder)
     }
 
-    private func open() throws -> (VectorDataset, VectorLayer) {
+    /// The file's first layer (it keeps its dataset open).
+    private func open() throws -> VectorLayer {
         let dataset = try VectorDataset(path: path, drivers: ["FlatGeobuf", "GeoJSON"])
         guard let layer = dataset.layers.first else {
             throw GDALError(path: path, operation: "open", message: "no layer", exitStatus: .io)
         }
-        return (dataset, layer)
+        return layer
     }
 
     private func encode(_ record: OGRFeatureRecord, layer: VectorLayer, decoder: TextDecoder) throws -> String {

@@ -54,4 +54,16 @@ public struct ValidationRun {
             return report
         }
     }
+
+    /// Only the RFC 7946 structure check of each GeoJSON source: streaming, memory bounded by one feature.
+    public static func structureOnly(_ sources: [SourceDefinition]) throws -> ValidationReport {
+        ValidationReport(
+            sources: try sources.map { source in
+                var report = SourceValidation(source: source.id, file: source.path)
+                for issue in try StructureCheck.report(for: source)?.issues ?? [] {
+                    report.record(FeatureFinding(issue, file: source.path))
+                }
+                return report
+            })
+    }
 }

@@ -6,7 +6,8 @@ struct CityBundleCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "citybundle",
-        abstract: "Publish city open data: ingest, normalise to WGS 84 and write RFC 7946 GeoJSON.",
+        abstract:
+            "Publish city open data: ingest, validate, anonymise, convert (GeoJSON, 3D Tiles), publish signed bundles, serve and fetch them.",
         discussion: """
             Exit codes (every command): 0 ok, 1 data errors, 2 usage or configuration, 3 I/O, \
             4 lock held, 5 verification failed.
@@ -14,7 +15,7 @@ struct CityBundleCommand: ParsableCommand {
         version: version,
         subcommands: [
             Run.self, Convert.self, Validate.self, Inspect.self, Verify.self, Withdraw.self, Keys.self,
-            GenerateCity.self,
+            GenerateCity.self, Serve.self, Fetch.self,
         ]
     )
 }

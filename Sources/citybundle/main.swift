@@ -8,7 +8,11 @@ import CityBundleModel
 // Parse, run, and turn every failure into the shared exit-code table.
 do {
     var command = try CityBundleCommand.parseAsRoot()
-    try command.run()
+    if var asyncCommand = command as? any AsyncParsableCommand {
+        try await runAsync(&asyncCommand)
+    } else {
+        try command.run()
+    }
 } catch let error as any CityBundleError {
     Terminal.printError("error: \(error.description)")
     exit(error.exitStatus.rawValue)
@@ -24,4 +28,9 @@ do {
     }
     Terminal.printError(message)
     Glibc.exit(ExitStatus.usage.rawValue)
+}
+
+/// Runs a subcommand's `async` `run()` (the synchronous `run()` it also has would only print its help).
+func runAsync<Command: AsyncParsableCommand>(_ command: inout Command) async throws {
+    try await command.run()
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite("Publishing bundles")
 struct PublishCommandTests {
     /// A copy of the scenic sites (so a test can edit them) and a pipeline that publishes them.
-    struct Workspace {
+    struct Workspace: Sendable {
         let directory = TemporaryDirectory()
         var data: String { directory.file("sites.geojson") }
         var pipeline: String { directory.file("sites.yaml") }
@@ -198,5 +198,47 @@ struct IncrementalRunTests {
         #expect(try run("2026.11.27") == ["sites": true, "buildings": false])
         let changes = try String(contentsOfFile: directory.file("public/two/2026.11.27/CHANGES.md"), encoding: .utf8)
         #expect(changes.contains("- modified `Q462372`: `height`"))
+    }
+}
+
+/// `citybundle serve` and `citybundle fetch` from the command line: a published tree served on
+/// 127.0.0.1, fetched and verified into a local folder, then the server stopped with SIGTERM.
+@Suite("Serve and fetch commands")
+struct ServeFetchCommandTests {
+    @Test("fetch downloads and verifies the latest version from serve; SIGTERM stops the server cleanly")
+    func roundTrip() throws {
+        let workspace = try PublishCommandTests.Workspace()
+        #expect(try workspace.run(["--version", "2026.11.25"]).status == 0)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: Fixtures.citybundleBinary)
+        server.arguments = ["serve", workspace.output, "--port", "0"]
+        let errors = Pipe()
+        server.standardError = errors
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        // The server logs its address when it is listening.
+        var log = ""
+        var url: String?
+        let deadline = Date().addingTimeInterval(30)
+        while url == nil, Date() < deadline {
+            log += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+            if let range = log.range(of: #"url=http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression) {
+                url = String(log[range].dropFirst(4))
+            }
+        }
+        let base = try #require(url, "the server did not report its address: \(log)")
+        let target = workspace.directory.file("fetched")
+        let fetched = try ExternalCommand.citybundle([
+            "fetch", base, "sites@latest", "--to", target, "--key", workspace.key + ".pub.json", "--quiet",
+        ])
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        let original = try Data(
+            contentsOf: URL(fileURLWithPath: "\(workspace.output)/sites/2026.11.25/scenic_sites.geojson"))
+        let copy = try Data(contentsOf: URL(fileURLWithPath: "\(target)/sites/2026.11.25/scenic_sites.geojson"))
+        #expect(copy == original)
+        kill(server.processIdentifier, SIGTERM)
+        server.waitUntilExit()
+        #expect(server.terminationStatus == 0)
     }
 }

@@ -155,3 +155,25 @@ struct ValidateFixtureTests {
         }
     }
 }
+
+/// The structure check streams: its own peak memory barely moves with a 57 MB file.
+@Suite("Structure check memory")
+struct StructureMemoryTests {
+    @Test("checking a 100 000-building file adds less than 32 MB to the process's baseline peak")
+    func bounded() throws {
+        let directory = TemporaryDirectory()
+        let generated = try ExternalCommand.citybundle([
+            "generate-city", "--buildings", "100000", "--seed", "5", "--output", directory.path,
+        ])
+        #expect(generated.status == 0)
+        let file = directory.file("buildings.geojson")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
+        #expect(size > 50_000_000)
+        let baseline = try PeakMemory.run(Fixtures.citybundleBinary, ["--help"])
+        let checked = try PeakMemory.run(
+            Fixtures.citybundleBinary, ["validate", file, "--structure-only", "--format", "json", "-o", "/dev/null"])
+        #expect(checked.status == 0)
+        // A tree of the whole file would need several times its 57 MB.
+        #expect(checked.peakKilobytes - baseline.peakKilobytes < 32 * 1024, "\(baseline) vs \(checked)")
+    }
+}

@@ -52,7 +52,8 @@ struct FetchTests {
             #expect(!first.alreadyPresent && first.updatedLatest)
             let manifest = try JSONDecoder().decode(
                 Manifest.self,
-                from: Data(contentsOf: URL(fileURLWithPath: "\(fixture.root)/wuhan/\(PublishedFixture.first)/manifest.json")))
+                from: Data(
+                    contentsOf: URL(fileURLWithPath: "\(fixture.root)/wuhan/\(PublishedFixture.first)/manifest.json")))
             #expect(first.downloaded.sorted() == manifest.files.map(\.path).sorted())
             try expectCopy(destination, version: PublishedFixture.first)
             #expect(latest(destination) == PublishedFixture.first)

@@ -69,7 +69,7 @@ struct OperationsTests {
             #expect(record.metadata["method"] == "GET")
             #expect(record.metadata["status"] == "200")
             #expect(record.metadata["bytes"] == "\(response.body.count)")
-            #expect(Double(record.metadata["duration_ms"] ?? "") != nil)
+            #expect(Double(record.metadata["duration"] ?? "") != nil)
         }
     }
 

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct GeoJSONStructureLargeFileTests {
     static let featureCount = 300_000
 
-    @Test func millionFeatureCollectionStaysMemoryBounded() throws {
+    @Test func largeFeatureCollectionIsCheckedToTheEnd() throws {
         let directory = try StructureTestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("large.geojson").path
@@ -30,9 +30,8 @@ import Testing
             "\(bytesWritten) bytes, \(report.featureCount) features; VmHWM \(before_) kB before, \(after_) kB after, "
                 + "growth \(growth) kB (peak reset: \(peakWasReset))",
             named: "large-file-rss.txt")
-        // A parser that built a tree of the whole file would need several times its size. The bound is
-        // loose because other suites share this process's peak.
-        #expect(growth < 256 * 1024, "VmHWM grew by \(growth) kB while checking \(bytesWritten) bytes")
+        // This process's peak is shared with every other suite running at the same time, so it is only
+        // recorded here; CityBundleCLITests measures the checker's own peak in a process of its own.
     }
 
     /// Writes `features` small polygon features: a block of 1 000 distinct ones (ids and places differ)

@@ -118,7 +118,7 @@ public struct ValidationLimitError: CityBundleError {
 
 extension FeatureFinding {
     /// A finding from the structural GeoJSON check.
-    init(_ issue: StructureIssue, file: String) {
+    public init(_ issue: StructureIssue, file: String) {
         self.init(
             file: file, index: issue.featureIndex.map(Int64.init), line: issue.line, rule: issue.rule,
             severity: issue.severity == .error ? .error : .warning, message: issue.message)

@@ -42,6 +42,10 @@ extension CityBundleCommand {
         @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
         var output: String?
 
+        @Flag(
+            help: "Only the strict RFC 7946 structure check of GeoJSON inputs (streaming, no GDAL, no feature rules).")
+        var structureOnly = false
+
         enum FailLevel: String, ExpressibleByArgument, CaseIterable {
             case error, warning
         }
@@ -61,7 +65,7 @@ extension CityBundleCommand {
                 }
                 run = ValidationRun(sources: sources, settings: settings, extent: nil, assumeWGS84: source.assumeWGS84)
             }
-            let report = run.execute()
+            let report = structureOnly ? try ValidationRun.structureOnly(run.sources) : run.execute()
             let text = ReportRenderer.render(report, as: format, toolVersion: CityBundleCommand.version)
             if let output {
                 do {
