@@ -124,21 +124,8 @@ enum CatalogPage {
         return open + cells.map { "<\(tag)>\($0)</\(tag)>" }.joined() + "</tr>\n"
     }
 
-    /// Text made safe for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML (see `HTMLText`).
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A size a person reads (`1.2 MB`), with the exact byte count.
     static func size(_ bytes: Int64) -> String {

@@ -92,21 +92,8 @@ public enum IndexPage {
         return Data(html.utf8)
     }
 
-    /// Escapes text for HTML element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Escapes text for HTML (see `HTMLText`).
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     private static func row(_ cells: [String], header: Bool, cssClass: String? = nil) -> String {
         let tag = header ? "th" : "td"
