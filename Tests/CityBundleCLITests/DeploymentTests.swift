@@ -49,3 +49,13 @@ struct DeploymentTests {
         #expect(entry.contains("--log-format json"))
     }
 }
+
+/// The benchmark runners that `make bench` and the serve comparison use are valid bash.
+@Suite("Benchmark scripts")
+struct BenchmarkScriptTests {
+    @Test("bash -n accepts them", arguments: ["run.sh", "serve.sh"])
+    func syntax(script: String) throws {
+        let result = try ExternalCommand.run("/bin/bash", ["-n", "\(Fixtures.packageRoot)/Benchmarks/\(script)"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}
