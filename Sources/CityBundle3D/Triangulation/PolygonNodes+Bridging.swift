@@ -112,21 +112,11 @@ extension PolygonNodes {
     /// Links outer node `p` to hole node `m`: p → m → … (hole) … → m′ → p′ → (rest of the outer ring),
     /// then drops the zero-length edges a touching hole leaves behind.
     private mutating func splice(outer p: Int, hole m: Int) {
-        let m2 = clone(m)
-        let p2 = clone(p)
-        let pNext = next[p]
-        let mPrev = prev[m]
-        next[p] = m
-        prev[m] = p
-        next[mPrev] = m2
-        prev[m2] = mPrev
-        next[m2] = p2
-        prev[p2] = m2
-        next[p2] = pNext
-        prev[pNext] = p2
+        // The same relinking as splitting a ring along the diagonal p–m; m′ → p′ afterwards.
+        let m2 = split(p, m)
         if samePosition(p, m) {
             unlink(m)
-            unlink(p2)
+            unlink(next[m2])
         }
     }
 }
