@@ -131,7 +131,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         // Test helpers: fixture paths, temporary directories, running real tools.
-        .target(name: "CityBundleTesting", swiftSettings: swiftSettings),
+        .target(name: "CityBundleTesting", dependencies: ["CityBundleModel"], swiftSettings: swiftSettings),
 
         .testTarget(
             name: "CityBundleGeodesyTests", dependencies: ["CityBundleGeodesy"], swiftSettings: swiftSettings),
@@ -157,7 +157,8 @@ let package = Package(
             name: "CityBundle3DTests", dependencies: ["CityBundle3D", "CityBundleModel", "CityBundleGeodesy"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CityBundlePublishTests", dependencies: ["CityBundlePublish", "CityBundleModel"],
+            name: "CityBundlePublishTests",
+            dependencies: ["CityBundlePublish", "CityBundleModel", "CityBundleTesting"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityGMLKitTests", dependencies: ["CityGMLKit", "XMLKit", "CityBundleModel", "CityBundlePipeline"],

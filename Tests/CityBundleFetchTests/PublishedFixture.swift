@@ -90,26 +90,10 @@ final class PublishedFixture: @unchecked Sendable {
             ("hanyang_buildings", "Hanyang buildings", .building, "ODbL-1.0"),
             ("optics_valley_buildings", "Optics Valley buildings", .building, "ODbL-1.0"),
         ].map { id, title, kind, license in
-            let (count, bbox) = try Self.summary("\(staging)/\(id).geojson")
+            let (count, bbox) = try GeoJSONSummary.of("\(staging)/\(id).geojson")
             return LayerInfo(
                 id: id, title: title, kind: kind, files: [LayerFile("\(id).geojson")], featureCount: count, bbox: bbox,
                 license: license, attribution: "Wikidata / © OpenStreetMap contributors", source: "Datasets/wuhan")
         }
-    }
-
-    private static func summary(_ path: String) throws -> (Int, BoundingBox) {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-        let features = ((object as? [String: Any])?["features"] as? [[String: Any]]) ?? []
-        var box: BoundingBox?
-        func visit(_ value: Any) {
-            if let pair = value as? [Double], pair.count >= 2 {
-                let position = Position(pair[0], pair[1])
-                if box == nil { box = BoundingBox(position) } else { box!.extend(position) }
-            } else if let list = value as? [Any] {
-                list.forEach(visit)
-            }
-        }
-        for feature in features { visit((feature["geometry"] as? [String: Any])?["coordinates"] ?? []) }
-        return (features.count, box!)
     }
 }

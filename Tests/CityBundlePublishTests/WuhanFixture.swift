@@ -1,5 +1,6 @@
 import CityBundleModel
 import CityBundlePublish
+import CityBundleTesting
 import Foundation
 import Testing
 
@@ -39,8 +40,8 @@ final class WuhanFixture: @unchecked Sendable {
 
     /// The layers of the staged files, with feature counts and extents read from the GeoJSON.
     func layers(buildingCount: Int? = nil) throws -> [LayerInfo] {
-        let scenic = try Self.summary("\(staging)/scenic_sites.geojson")
-        let buildings = try Self.summary("\(staging)/buildings/hanyang_buildings.geojson")
+        let scenic = try GeoJSONSummary.of("\(staging)/scenic_sites.geojson")
+        let buildings = try GeoJSONSummary.of("\(staging)/buildings/hanyang_buildings.geojson")
         return [
             LayerInfo(
                 id: "scenic_sites", title: "Scenic sites and landmarks", kind: .scenicSite,
@@ -102,22 +103,6 @@ final class WuhanFixture: @unchecked Sendable {
         var state = VerifierState()
         return BundleVerifier.verify(
             root: root, bundle: "wuhan", version: version, trustedKeys: trusted, state: &state, now: clock.now)
-    }
-
-    private static func summary(_ path: String) throws -> (count: Int, bbox: BoundingBox) {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-        let features = ((object as? [String: Any])?["features"] as? [[String: Any]]) ?? []
-        var box: BoundingBox?
-        func visit(_ value: Any) {
-            if let pair = value as? [Double], pair.count >= 2 {
-                let position = Position(pair[0], pair[1])
-                if box == nil { box = BoundingBox(position) } else { box!.extend(position) }
-            } else if let list = value as? [Any] {
-                list.forEach(visit)
-            }
-        }
-        for feature in features { visit((feature["geometry"] as? [String: Any])?["coordinates"] ?? []) }
-        return (features.count, box!)
     }
 
     private static func writeScenicTable(from geojson: String, to csv: String) throws {

@@ -70,7 +70,7 @@ final class WuhanTree: @unchecked Sendable {
         func info(_ id: String, _ title: String, _ kind: DataKind, _ files: [String], _ license: String, _ by: String)
             throws -> LayerInfo
         {
-            let (count, bbox) = try Self.summary("\(staging)/\(id).geojson")
+            let (count, bbox) = try GeoJSONSummary.of("\(staging)/\(id).geojson")
             return LayerInfo(
                 id: id, title: title, kind: kind, files: files.map { LayerFile($0) }, featureCount: count, bbox: bbox,
                 license: license, attribution: by, source: "Datasets/wuhan")
@@ -111,22 +111,5 @@ final class WuhanTree: @unchecked Sendable {
         }
         try JSONSerialization.data(withJSONObject: collection, options: [.sortedKeys]).write(
             to: URL(fileURLWithPath: path))
-    }
-
-    /// The number of features and their extent.
-    static func summary(_ path: String) throws -> (Int, BoundingBox) {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-        let features = ((object as? [String: Any])?["features"] as? [[String: Any]]) ?? []
-        var box: BoundingBox?
-        func visit(_ value: Any) {
-            if let pair = value as? [Double], pair.count >= 2 {
-                let position = Position(pair[0], pair[1])
-                if box == nil { box = BoundingBox(position) } else { box!.extend(position) }
-            } else if let list = value as? [Any] {
-                list.forEach(visit)
-            }
-        }
-        for feature in features { visit((feature["geometry"] as? [String: Any])?["coordinates"] ?? []) }
-        return (features.count, box!)
     }
 }
