@@ -237,6 +237,14 @@ public struct PipelineRun {
                     wrapped: GeoJSONSink(
                         path: "\(directory)/\(source.id).geojson", sequence: false, decimals: geojson.decimals,
                         name: source.id), crs: definition.outputs.crs))
+            if let partition = geojson.partition {
+                sinks.append(
+                    PartitionedGeoJSONSink(
+                        source: source.id, directory: directory, decimals: geojson.decimals,
+                        crs: definition.outputs.crs, minFeatures: partition.minFeatures,
+                        maxFeaturesPerTile: partition.maxFeaturesPerTile
+                            ?? definition.outputs.tiles3D?.maxFeaturesPerTile ?? ThreeDOutput().maxFeaturesPerTile))
+            }
         }
         // 3D is for landmark buildings and scenic sites; other geospatial layers (district
         // boundaries tens of kilometres wide) stay 2D.

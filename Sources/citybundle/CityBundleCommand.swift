@@ -15,7 +15,7 @@ struct CityBundleCommand: ParsableCommand {
         version: version,
         subcommands: [
             Run.self, Convert.self, Validate.self, Inspect.self, Verify.self, Withdraw.self, Keys.self,
-            GenerateCity.self, Serve.self, Fetch.self,
+            GenerateCity.self, Serve.self, Fetch.self, Hash.self,
         ]
     )
 }

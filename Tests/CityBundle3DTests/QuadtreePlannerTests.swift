@@ -49,3 +49,24 @@ func planStopsSplitting() throws {
     #expect(shallow.leaves.allSatisfy { $0.level <= 2 })
     #expect(QuadtreePlanner().plan([]) == nil)
 }
+
+@Test("tiles sit on one global grid: keys name the same cells whatever else is in the data")
+func planUsesGlobalGrid() throws {
+    let boxes = grid(40, 30)
+    let plan = try #require(QuadtreePlanner(maxFeaturesPerTile: 100).plan(boxes))
+    for leaf in plan.leaves {
+        let centre = Position((leaf.cell.minX + leaf.cell.maxX) / 2, (leaf.cell.minY + leaf.cell.maxY) / 2)
+        #expect(QuadtreePlanner.key(of: centre, level: leaf.level) == leaf.key)
+        #expect(leaf.cell.maxX - leaf.cell.minX == 360 / Double(1 << leaf.level))
+    }
+    // The root is the smallest cell holding everything, not the globe.
+    #expect(plan.level > 5 && plan.children.count > 1)
+    // A far-away feature adds a branch but leaves the other leaves (their keys and members) as they were.
+    var wider = boxes
+    wider.append(BoundingBox(minX: 114.9, minY: 30.9, maxX: 114.9001, maxY: 30.9001))
+    let widened = try #require(QuadtreePlanner(maxFeaturesPerTile: 100).plan(wider))
+    let before = Dictionary(uniqueKeysWithValues: plan.leaves.map { ($0.key, $0.featureIndices) })
+    let after = Dictionary(uniqueKeysWithValues: widened.leaves.map { ($0.key, $0.featureIndices) })
+    for (key, members) in before { #expect(after[key] == members, "leaf \(key) changed") }
+    #expect(after.count == before.count + 1)
+}

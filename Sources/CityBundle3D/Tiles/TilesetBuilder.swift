@@ -1,5 +1,5 @@
 import CityBundleGeodesy
-import CityBundleModel
+public import CityBundleModel
 
 /// Builds a 3D Tiles 1.1 tileset from features: plans a quadtree (`QuadtreePlanner`), meshes each leaf
 /// in its own frame — ENU at the centre of the leaf's features, at `groundHeight` — writes it as GLB
@@ -32,38 +32,65 @@ public struct TilesetBuilder: Sendable {
         self.contentDirectory = contentDirectory
     }
 
-    /// Builds the tileset; `tileset` is nil when no feature produced a mesh.
-    public func build(_ features: [TileFeature]) throws(GLBError) -> TilesetBuildResult {
+    /// Builds the tileset in memory; `tileset` is nil when no feature produced a mesh.
+    public func build(_ features: [TileFeature]) throws -> TilesetBuildResult {
+        var contents: [TileFile] = []
+        let streamed = try build(
+            count: features.count, bounds: { features[$0].geometry.bounds }, feature: { features[$0] },
+            emit: { contents.append($0) })
+        guard let json = streamed.tilesetJSON, let root = streamed.root else {
+            return TilesetBuildResult(tileset: nil, skipped: streamed.skipped)
+        }
+        return TilesetBuildResult(
+            tileset: BuiltTileset(tilesetJSON: json, contents: contents, root: root), skipped: streamed.skipped)
+    }
+
+    /// Builds the tileset one leaf at a time from features waiting in `spool`.
+    public func build(_ spool: FeatureSpool, emit: (TileFile) throws -> Void) throws -> StreamedTileset {
+        try build(count: spool.count, bounds: spool.bounds(at:), feature: spool.feature(at:), emit: emit)
+    }
+
+    /// Builds the tileset from `count` features, reading each one (`feature`) only when its leaf is meshed
+    /// and handing each tile's GLB to `emit` as soon as it is encoded, so memory is bounded by a tile, not
+    /// by the features. `bounds` gives a feature's WGS 84 bounds without reading it.
+    public func build(
+        count: Int, bounds: (Int) -> BoundingBox?, feature: (Int) throws -> TileFeature,
+        emit: (TileFile) throws -> Void
+    ) throws -> StreamedTileset {
         var skipped: [SkippedFeature] = []
-        var placed: [TileFeature] = []
-        var bounds: [BoundingBox] = []
-        for feature in features {
-            if let box = feature.geometry.bounds, box.minX.isFinite, box.minY.isFinite, box.maxX.isFinite,
-                box.maxY.isFinite
-            {
-                placed.append(feature)
-                bounds.append(box)
+        var placed: [Int] = []
+        var boxes: [BoundingBox] = []
+        for index in 0..<count {
+            if let box = bounds(index), box.minX.isFinite, box.minY.isFinite, box.maxX.isFinite, box.maxY.isFinite {
+                placed.append(index)
+                boxes.append(box)
             } else {
-                skipped.append(SkippedFeature(id: feature.record.id, reason: .emptyFootprint))
+                skipped.append(SkippedFeature(id: try feature(index).record.id, reason: .emptyFootprint))
             }
         }
-        guard let plan = planner.plan(bounds) else { return TilesetBuildResult(tileset: nil, skipped: skipped) }
-        var contents: [TileFile] = []
-        let root = try tile(plan, features: placed, contents: &contents, skipped: &skipped)
-        guard let root else { return TilesetBuildResult(tileset: nil, skipped: skipped) }
+        guard let plan = planner.plan(boxes) else { return StreamedTileset(skipped: skipped) }
+        boxes = []
+        var tiles = 0
+        let root = try tile(
+            plan, read: { try feature(placed[$0]) }, skipped: &skipped,
+            emit: {
+                tiles += 1
+                try emit($0)
+            })
+        guard let root else { return StreamedTileset(skipped: skipped) }
         let json = TilesetWriter(generator: writer.generator).encode(
             root: root, geometricError: root.region.diagonalMetres)
-        return TilesetBuildResult(
-            tileset: BuiltTileset(tilesetJSON: json, contents: contents, root: root), skipped: skipped)
+        return StreamedTileset(tilesetJSON: json, root: root, tileCount: tiles, skipped: skipped)
     }
 
     private func tile(
-        _ node: PlannedTile, features: [TileFeature], contents: inout [TileFile], skipped: inout [SkippedFeature]
-    ) throws(GLBError) -> TilesetTile? {
-        if node.isLeaf { return try leaf(node, features: features, contents: &contents, skipped: &skipped) }
+        _ node: PlannedTile, read: (Int) throws -> TileFeature, skipped: inout [SkippedFeature],
+        emit: (TileFile) throws -> Void
+    ) throws -> TilesetTile? {
+        if node.isLeaf { return try leaf(node, read: read, skipped: &skipped, emit: emit) }
         var children: [TilesetTile] = []
         for child in node.children {
-            if let built = try tile(child, features: features, contents: &contents, skipped: &skipped) {
+            if let built = try tile(child, read: read, skipped: &skipped, emit: emit) {
                 children.append(built)
             }
         }
@@ -74,11 +101,12 @@ public struct TilesetBuilder: Sendable {
     }
 
     private func leaf(
-        _ node: PlannedTile, features: [TileFeature], contents: inout [TileFile], skipped: inout [SkippedFeature]
-    ) throws(GLBError) -> TilesetTile? {
+        _ node: PlannedTile, read: (Int) throws -> TileFeature, skipped: inout [SkippedFeature],
+        emit: (TileFile) throws -> Void
+    ) throws -> TilesetTile? {
         let box = node.contentBounds
         let frame = TileFrame(lon: (box.minX + box.maxX) / 2, lat: (box.minY + box.maxY) / 2, height: groundHeight)
-        let content = TileContent(meshing: node.featureIndices.map { features[$0] }, in: frame, mesher: mesher)
+        let content = TileContent(meshing: try node.featureIndices.map(read), in: frame, mesher: mesher)
         skipped += content.skipped
         guard !content.features.isEmpty else { return nil }
         let glb = try writer.encode(content, frame: frame)
@@ -88,7 +116,7 @@ public struct TilesetBuilder: Sendable {
         }
         guard let region = GeographicRegion(enclosing: corners) else { return nil }
         let uri = "\(contentDirectory)/\(node.key).glb"
-        contents.append(TileFile(uri: uri, bytes: glb))
+        try emit(TileFile(uri: uri, bytes: glb))
         return TilesetTile(region: region, geometricError: 0, transform: frame.tileTransform, contentURI: uri)
     }
 }

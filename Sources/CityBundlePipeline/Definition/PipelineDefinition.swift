@@ -272,12 +272,30 @@ public struct ThreeDOutput: Sendable, Equatable {
 public struct GeoJSONOutput: Sendable, Equatable {
     /// The largest number of decimal places written per coordinate (0...7; 7 is about 1 cm).
     public var decimals: Int
+    /// Large layers also as tile files (`<source>_tiles/`); nil: one file per layer only.
+    public var partition: GeoJSONPartition?
 
     /// The allowed range of `decimals`.
     public static let decimalsRange = 0...7
 
     /// Creates an output option set; `decimals` defaults to 7.
-    public init(decimals: Int = 7) {
+    public init(decimals: Int = 7, partition: GeoJSONPartition? = nil) {
         self.decimals = decimals
+        self.partition = partition
+    }
+}
+
+/// How large GeoJSON layers are split into tile files on the 3D quadtree, so an update touches only the
+/// tiles that changed and `fetch` reuses the rest.
+public struct GeoJSONPartition: Sendable, Equatable {
+    /// Layers with fewer features than this stay as one file only.
+    public var minFeatures: Int
+    /// A tile is split while it holds more features than this; nil: the 3D Tiles output's value (else 500).
+    public var maxFeaturesPerTile: Int?
+
+    /// Creates partition options.
+    public init(minFeatures: Int = 10_000, maxFeaturesPerTile: Int? = nil) {
+        self.minFeatures = minFeatures
+        self.maxFeaturesPerTile = maxFeaturesPerTile
     }
 }

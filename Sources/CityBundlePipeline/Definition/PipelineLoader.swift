@@ -53,7 +53,8 @@ public enum PipelineLoader {
     static let csvKeys = ["lon", "lat"]
     static let outputKeys = ["geojson", "geojsonseq", "3dtiles", "glb", "crs"]
     static let threeDKeys = ["max_features_per_tile", "storey_height", "default_height"]
-    static let geoJSONKeys = ["decimals"]
+    static let geoJSONKeys = ["decimals", "partition"]
+    static let partitionKeys = ["min_features", "max_features_per_tile"]
 
     private static func decodePipeline(_ root: YAMLValue, file: String) throws(PipelineConfigError)
         -> PipelineDefinition
@@ -219,8 +220,24 @@ public enum PipelineLoader {
         guard !value.isNull else { return GeoJSONOutput() }
         let options = try value.mapping(allowedKeys: geoJSONKeys)
         return GeoJSONOutput(
-            decimals: try options.int("decimals", in: GeoJSONOutput.decimalsRange, default: GeoJSONOutput().decimals)
-        )
+            decimals: try options.int("decimals", in: GeoJSONOutput.decimalsRange, default: GeoJSONOutput().decimals),
+            partition: try options.raw("partition").map(decodePartition))
+    }
+
+    /// `partition:` of a GeoJSON output; an empty value enables it with the defaults.
+    private static func decodePartition(_ value: YAMLValue) throws(PipelineConfigError) -> GeoJSONPartition {
+        var partition = GeoJSONPartition()
+        guard !value.isNull else { return partition }
+        let options = try value.mapping(allowedKeys: partitionKeys)
+        if let count = try options.optionalInt("min_features") {
+            guard count >= 0 else { throw try options.required("min_features").error("must be 0 or more") }
+            partition.minFeatures = count
+        }
+        if let count = try options.optionalInt("max_features_per_tile") {
+            guard count >= 1 else { throw try options.required("max_features_per_tile").error("must be at least 1") }
+            partition.maxFeaturesPerTile = count
+        }
+        return partition
     }
 
     // MARK: - Values

@@ -10,9 +10,9 @@ import Foundation
 #endif
 
 /// SHA-256 and size of files and byte strings, streamed in 1 MiB chunks so memory does not grow with file size.
-enum FileDigest {
+public enum FileDigest {
     /// The size and SHA-256 (lowercase hex) of the file at `path`.
-    static func of(file path: String) throws -> (size: Int64, sha256: String) {
+    public static func of(file path: String) throws(PublishError) -> (size: Int64, sha256: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else {
             if errno == ENOENT { throw PublishError.missingFile(path) }

@@ -8,7 +8,8 @@ import GDALKit
 /// Collects a source's features and, when the run completes, writes them as a 3D Tiles 1.1
 /// tileset (`<directory>/<source>_3dtiles/`) or as one GLB (`<directory>/<source>.glb`).
 /// Heights are WGS 84 ellipsoidal: the ground is the EGM96 geoid (orthometric 0) at the data's
-/// centre, through PROJ. Features are kept in memory until the tiles are built.
+/// centre, through PROJ. Features wait in an on-disk scratch spool (``FeatureSpool``) until the run
+/// completes; a tileset is then built one tile at a time, so memory is bounded by a tile, not by the source.
 public struct ThreeDSink: FeatureSink {
     /// A tileset, or a single GLB.
     public enum Form: Sendable {
@@ -21,7 +22,8 @@ public struct ThreeDSink: FeatureSink {
     let kind: DataKind
     let directory: String
     let options: ThreeDOutput
-    private var features: [TileFeature] = []
+    private var spool: FeatureSpool?
+    private var extent: BoundingBox?
     private var written: [String] = []
 
     public init(form: Form, source: String, kind: DataKind, directory: String, options: ThreeDOutput) {
@@ -33,48 +35,50 @@ public struct ThreeDSink: FeatureSink {
     }
 
     public mutating func write(_ batch: [Feature]) throws {
+        let spool = try self.spool ?? FeatureSpool()
+        self.spool = spool
         for feature in batch {
             if let tile = TileFeature(
-                feature, kind: kind, source: source, fallbackID: "\(source)-\(features.count)",
+                feature, kind: kind, source: source, fallbackID: "\(source)-\(spool.count)",
                 metresPerFloor: options.storeyHeight, defaultHeight: options.defaultHeight,
                 nonPositiveHeightIsMissing: true)
             {
-                features.append(tile)
+                try spool.append(tile)
+                if let bounds = spool.bounds(at: spool.count - 1) {
+                    if extent == nil { extent = bounds } else { extent!.extend(bounds) }
+                }
             }
         }
     }
 
     public mutating func finish() throws -> [WrittenFile] {
-        guard !features.isEmpty else { return [] }
-        let ground = try Self.groundHeight(of: features)
+        defer { spool = nil }
+        guard let spool, spool.count > 0, let extent else { return [] }
+        let ground = try Self.groundHeight(at: extent)
         switch form {
         case .tileset:
+            let folder = "\(directory)/\(source)_3dtiles"
+            written = [folder]
+            var files: [WrittenFile] = []
             let builder = TilesetBuilder(
                 planner: QuadtreePlanner(maxFeaturesPerTile: options.maxFeaturesPerTile), groundHeight: ground)
-            guard let tileset = try builder.build(features).tileset else { return [] }
-            let folder = "\(directory)/\(source)_3dtiles"
-            try tileset.write(to: URL(fileURLWithPath: folder))
-            written = [folder]
-            let files = [
-                WrittenFile(
-                    path: "\(folder)/tileset.json", features: features.count, bytes: Int64(tileset.tilesetJSON.count))
-            ]
-            return files
-                + tileset.contents.map {
-                    WrittenFile(path: "\(folder)/\($0.uri)", features: 0, bytes: Int64($0.bytes.count))
-                }
+            let built = try builder.build(spool) { tile in
+                let path = "\(folder)/\(tile.uri)"
+                try Self.write(tile.bytes, to: path)
+                files.append(WrittenFile(path: path, features: 0, bytes: Int64(tile.bytes.count)))
+            }
+            guard let json = built.tilesetJSON else { return [] }
+            try Self.write(json, to: "\(folder)/tileset.json")
+            return [WrittenFile(path: "\(folder)/tileset.json", features: spool.count, bytes: Int64(json.count))]
+                + files
         case .singleGLB:
-            let bounds = features.compactMap(\.geometry.bounds).reduce(into: BoundingBox?.none) { box, next in
-                if box == nil { box = next } else { box!.extend(next) }
-            }!
+            let features = try (0..<spool.count).map(spool.feature(at:))
             let frame = TileFrame(
-                lon: (bounds.minX + bounds.maxX) / 2, lat: (bounds.minY + bounds.maxY) / 2, height: ground)
+                lon: (extent.minX + extent.maxX) / 2, lat: (extent.minY + extent.maxY) / 2, height: ground)
             let bytes = try GLBWriter().encode(TileContent(meshing: features, in: frame), frame: frame)
             let path = "\(directory)/\(source).glb"
-            let file = AtomicFileWriter(path: path)
-            try file.write(bytes)
-            try file.finish()
             written = [path]
+            try Self.write(bytes, to: path)
             return [WrittenFile(path: path, features: features.count, bytes: Int64(bytes.count))]
         }
     }
@@ -83,14 +87,17 @@ public struct ThreeDSink: FeatureSink {
         for path in written { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    /// The ellipsoidal height of the geoid at the centre of the features (metres).
-    static func groundHeight(of features: [TileFeature]) throws -> Double {
-        var box: BoundingBox?
-        for feature in features {
-            guard let bounds = feature.geometry.bounds else { continue }
-            if box == nil { box = bounds } else { box!.extend(bounds) }
-        }
-        guard let box else { return 0 }
-        return try GeoidModel().ellipsoidalHeight(lon: (box.minX + box.maxX) / 2, lat: (box.minY + box.maxY) / 2) ?? 0
+    /// The ellipsoidal height of the geoid at the centre of `extent` (metres).
+    static func groundHeight(at extent: BoundingBox) throws -> Double {
+        try GeoidModel().ellipsoidalHeight(lon: (extent.minX + extent.maxX) / 2, lat: (extent.minY + extent.maxY) / 2)
+            ?? 0
+    }
+
+    /// Writes `bytes` to `path` through a temporary file and a rename, creating its folder (publishing
+    /// syncs the finished tree to disk).
+    private static func write(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url, options: .atomic)
     }
 }

@@ -19,7 +19,7 @@ enum SummaryPrinter {
                 "\(source.quarantined)",
                 "\(source.validation.warnings)", "\(source.validation.fixes)", source.transformation.sourceCRS,
                 accuracy,
-                source.files.map { lastComponent($0.path) }.joined(separator: ", "),
+                outputs(source.files.map(\.path)),
             ])
         }
         lines += table(header: header, rows: rows)
@@ -42,6 +42,23 @@ enum SummaryPrinter {
         }
         for warning in summary.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// File names, with a tileset's tiles counted instead of listed (`tileset.json + 16 GLB`).
+    static func outputs(_ paths: [String]) -> String {
+        var names: [String] = []
+        var tiles = 0
+        for path in paths {
+            if path.hasSuffix(".glb") && path.contains("_3dtiles/") {
+                tiles += 1
+            } else {
+                names.append(lastComponent(path))
+            }
+        }
+        if tiles > 0, let index = names.lastIndex(of: "tileset.json") {
+            names[index] = "tileset.json + \(tiles) GLB"
+        }
+        return names.joined(separator: ", ")
     }
 
     static func render(_ report: LayerReport) -> String {
