@@ -15,6 +15,13 @@ let package = Package(
         .executable(name: "citybundle", targets: ["citybundle"]),
         .library(name: "CityBundleModel", targets: ["CityBundleModel"]),
         .library(name: "CityBundlePipeline", targets: ["CityBundlePipeline"]),
+        // The stages, for Benchmarks/ (ordo-one/benchmark suites) and for embedding.
+        .library(
+            name: "CityBundleStages",
+            targets: [
+                "CityBundleIngest", "CityBundleValidate", "CityBundleAnonymise", "CityBundleExport", "CityBundle3D",
+                "CityBundlePublish", "CityBundleSynthetic", "CityBundleWorkflow",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
