@@ -50,6 +50,7 @@ run: build
 
 test: deps tools build-debug
 	bash scripts/test-postgres.sh start
+	bash scripts/test-s3.sh start
 	CB_SHARED=$(abspath $(SHARED)) CB_TOOLS_VENV=$(TOOLS_VENV) $(SWIFT) test --skip-build
 
 bench: deps

@@ -127,12 +127,24 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
+        // S3: SigV4-signed requests to S3-compatible storage, and the immutable-version mirror of a publish root.
+        .target(
+            name: "CityBundleS3",
+            dependencies: [
+                "CityBundleModel", "CityBundlePublish", "XMLKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         // The command-line tool: thin commands over the workflow.
         .executableTarget(
             name: "citybundle",
             dependencies: [
                 "CityBundleWorkflow", "CityBundleValidate", "CityBundleAnonymise", "CityBundlePublish",
-                "CityBundleSynthetic", "CityBundleServer", "CityBundleFetch",
+                "CityBundleSynthetic", "CityBundleServer", "CityBundleFetch", "CityBundleS3",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -189,8 +201,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
+            name: "CityBundleS3Tests",
+            dependencies: [
+                "CityBundleS3", "CityBundleModel", "CityBundleTesting", "XMLKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "CityBundleCLITests",
-            dependencies: ["citybundle", "CityBundleModel", "CityBundleGeodesy", "CityBundleTesting"],
+            dependencies: ["citybundle", "CityBundleModel", "CityBundleGeodesy", "CityBundleTesting", "CityBundleS3"],
             swiftSettings: swiftSettings),
     ]
 )

@@ -5,12 +5,18 @@ public struct Feature: Sendable, Hashable {
     public var geometry: Geometry?
     public var properties: Properties
     public var location: SourceLocation
+    /// A building's 3D surfaces (CityGML LoD2), when the source has them; the 3D outputs mesh these instead of
+    /// extruding the footprint in `geometry`.
+    public var surfaces: [SurfacePolygon]
 
-    public init(id: String? = nil, geometry: Geometry?, properties: Properties = Properties(), location: SourceLocation)
-    {
+    public init(
+        id: String? = nil, geometry: Geometry?, properties: Properties = Properties(), location: SourceLocation,
+        surfaces: [SurfacePolygon] = []
+    ) {
         self.id = id
         self.geometry = geometry
         self.properties = properties
         self.location = location
+        self.surfaces = surfaces
     }
 }

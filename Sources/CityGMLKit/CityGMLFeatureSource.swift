@@ -8,8 +8,9 @@ public import XMLKit
 /// longitude/latitude; properties `name`, `height` (measuredHeight), `floors`
 /// (storeysAboveGround), `function`, `usage` (several values joined by `,`), `creation_date`, the
 /// generic attributes under their own names, `lod` (highest LoD) and `surface_types` (polygon
-/// counts per type, such as `ground:1,roof:2,wall:4`). Absent values are left out. The full 3D
-/// surfaces stay available through ``CityGMLReader``.
+/// counts per type, such as `ground:1,roof:2,wall:4`). Absent values are left out. For LoD2 and finer
+/// buildings, the typed surfaces of the highest LoD travel with the feature (``Feature/surfaces``) to the
+/// 3D outputs.
 public final class CityGMLFeatureSource: FeatureSource {
     /// The CityGML file.
     public let path: String
@@ -62,6 +63,16 @@ public final class CityGMLFeatureSource: FeatureSource {
         }
         var location = object.location
         location.layer = layer
-        return Feature(id: object.id, geometry: Footprint.of(object), properties: properties, location: location)
+        // LoD2 and finer: the typed surfaces of the highest LoD go to the 3D outputs as they are; coarser
+        // buildings (LoD1 blocks) are extruded from their footprint there.
+        var surfaces: [SurfacePolygon] = []
+        if let lod = object.lod, lod >= 2 {
+            surfaces = object.surfaces.filter { $0.lod == lod }.map {
+                SurfacePolygon(type: $0.type.label, rings: $0.rings)
+            }
+        }
+        return Feature(
+            id: object.id, geometry: Footprint.of(object), properties: properties, location: location,
+            surfaces: surfaces)
     }
 }

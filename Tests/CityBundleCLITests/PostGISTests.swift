@@ -7,19 +7,9 @@ import Testing
 @Suite("PostGIS sources", .serialized)
 struct PostGISTests {
     static let server: (connection: String, password: String)? = {
-        guard
-            let result = try? ExternalCommand.run(
-                "/bin/bash", ["\(Fixtures.packageRoot)/scripts/test-postgres.sh", "start"]),
-            result.status == 0,
-            let env = try? ExternalCommand.run(
-                "/bin/bash", ["\(Fixtures.packageRoot)/scripts/test-postgres.sh", "env"])
+        guard case .success(let values) = TestServices.start("test-postgres.sh"),
+            let connection = values["CB_TEST_PG"], let password = values["PGPASSWORD"]
         else { return nil }
-        var values: [String: String] = [:]
-        for line in env.stdout.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2 { values[parts[0]] = parts[1] }
-        }
-        guard let connection = values["CB_TEST_PG"], let password = values["PGPASSWORD"] else { return nil }
         return (connection, password)
     }()
 

@@ -30,6 +30,11 @@ extension Feature {
         writer.optionalString(location.layer)
         writer.i64(location.feature ?? -1)
         writer.i64(Int64(location.line ?? -1))
+        writer.u32(surfaces.count)
+        for surface in surfaces {
+            writer.string(surface.type)
+            Geometry.polygon(surface.rings).write(to: &writer)
+        }
         return writer.bytes
     }
 
@@ -60,9 +65,20 @@ extension Feature {
         let layer = try reader.optionalString()
         let feature = try reader.i64()
         let line = try reader.i64()
+        let surfaceCount = try reader.u32()
+        guard surfaceCount <= bytes.count else { throw SpoolError.corruptRecord(offset: reader.offset) }
+        var surfaces: [SurfacePolygon] = []
+        for _ in 0..<surfaceCount {
+            let type = try reader.string()
+            guard case .polygon(let rings) = try Geometry(reading: &reader) else {
+                throw SpoolError.corruptRecord(offset: reader.offset)
+            }
+            surfaces.append(SurfacePolygon(type: type, rings: rings))
+        }
         self.init(
             id: id, geometry: geometry, properties: Properties(entries),
             location: SourceLocation(
-                file: file, layer: layer, feature: feature < 0 ? nil : feature, line: line < 0 ? nil : Int(line)))
+                file: file, layer: layer, feature: feature < 0 ? nil : feature, line: line < 0 ? nil : Int(line)),
+            surfaces: surfaces)
     }
 }

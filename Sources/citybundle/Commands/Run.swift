@@ -6,7 +6,7 @@ import Logging
 
 extension CityBundleCommand {
     /// `citybundle run PIPELINE.yaml`: the whole pipeline.
-    struct Run: ParsableCommand {
+    struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a pipeline file: ingest every source, normalise to WGS 84, write the outputs.",
             discussion: """
@@ -16,6 +16,7 @@ extension CityBundleCommand {
                 Examples:
                   citybundle run Pipelines/wuhan.yaml --output ./public --signing-key state/keys/wuhan.key
                   citybundle run Pipelines/wuhan.yaml --version 2026.12.01 --force
+                  citybundle run Pipelines/wuhan.yaml --publish-to s3://opendata/citybundle/
                 """)
 
         @Argument(help: "The pipeline file (YAML; see docs/pipeline.md).")
@@ -42,9 +43,16 @@ extension CityBundleCommand {
         @Flag(help: "Publish even when a source lost more features than the pipeline allows, or nothing changed.")
         var force = false
 
+        @Option(help: ArgumentHelp(S3Publishing.help, valueName: "s3-url"))
+        var publishTo: String?
+
         @OptionGroup var logging: LoggingOptions
 
-        func run() throws {
+        func validate() throws {
+            try S3Publishing.validate(publishTo)
+        }
+
+        func run() async throws {
             let logger = logging.makeLogger()
             let definition = try PipelineLoader.load(path: pipeline)
             logger.info(
@@ -63,6 +71,12 @@ extension CityBundleCommand {
             }
             let summary = try run.execute()
             print(SummaryPrinter.render(summary))
+            if let publishTo {
+                guard summary.publication != nil else {
+                    throw ValidationError("--publish-to needs a pipeline with a `publish:` section")
+                }
+                try await S3Publishing.mirror(root: output, to: publishTo, logger: logger)
+            }
         }
     }
 }
