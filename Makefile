@@ -6,7 +6,7 @@ SWIFT ?= swift
 PIPELINE ?= Pipelines/wuhan.yaml
 OUTPUT ?= ./public
 SHARED ?= ../shared
-APT_PACKAGES := libgdal-dev gdal-bin libproj-dev proj-bin proj-data libxml2-dev pkg-config
+APT_PACKAGES := libgdal-dev gdal-bin libproj-dev proj-bin proj-data libxml2-dev pkg-config pigz
 # Used by the tests only: systemd-analyze (unit files), flock(1) (locking), iconv (encodings),
 # nginx (fetch from a plain web server), headless Chromium (the catalog page), curl (HTTP semantics).
 TEST_APT_PACKAGES := systemd util-linux libc-bin nginx-light chromium curl

@@ -73,7 +73,8 @@ let package = Package(
         .target(name: "CityBundleExport", dependencies: ["CityBundlePipeline"], swiftSettings: swiftSettings),
         // Validate: RFC 7946 structure, rule sets per kind, quarantine and reports.
         .target(
-            name: "CityBundleValidate", dependencies: ["CityBundlePipeline", "GDALKit", "CityBundleExport"],
+            name: "CityBundleValidate",
+            dependencies: ["CityBundlePipeline", "GDALKit", "CityBundleExport", "CityBundle3D"],
             swiftSettings: swiftSettings),
         // Anonymise: PII detectors, masking, keyed pseudonyms, generalisation, audit.
         .target(
@@ -173,7 +174,8 @@ let package = Package(
             name: "CityBundleAnonymiseTests", dependencies: ["CityBundleAnonymise", "CityBundleModel"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CityBundle3DTests", dependencies: ["CityBundle3D", "CityBundleModel", "CityBundleGeodesy"],
+            name: "CityBundle3DTests",
+            dependencies: ["CityBundle3D", "CityBundleModel", "CityBundleGeodesy", "CityGMLKit"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CityBundlePublishTests",

@@ -1,4 +1,5 @@
 import CityBundleIngest
+import CityBundleModel
 import CityBundlePipeline
 import CityGMLKit
 
@@ -18,6 +19,11 @@ enum SourceReaders {
     }
 
     static func open(_ source: SourceDefinition, in definition: PipelineDefinition) throws -> Opened {
+        try open(source, extent: definition.extent, assumeWGS84: definition.assumeWGS84)
+    }
+
+    /// Opens `source`; `extent` limits a GDAL source's features (nil: all).
+    static func open(_ source: SourceDefinition, extent: BoundingBox?, assumeWGS84: Bool) throws -> Opened {
         if isCityGML(source.resolvedPath) {
             try SourceOpener.checkReadable(path: source.resolvedPath, shownAs: source.path)
             let reader = CityGMLFeatureSource(path: source.resolvedPath, declaredCRS: source.crs, layer: source.layer)
@@ -28,7 +34,7 @@ enum SourceReaders {
             return Opened(
                 reader: reader, transformation: report, layer: source.layer ?? "buildings", expectedCount: nil)
         }
-        let reader = try GDALFeatureSource(source, extent: definition.extent, assumeWGS84: definition.assumeWGS84)
+        let reader = try GDALFeatureSource(source, extent: extent, assumeWGS84: assumeWGS84)
         return Opened(
             reader: reader, transformation: reader.transformation, layer: reader.layerName,
             expectedCount: reader.expectedCount)

@@ -42,7 +42,7 @@ public struct ValidationRun {
             return stage.report
         }
         do {
-            let reader = try GDALFeatureSource(source, extent: nil, assumeWGS84: assumeWGS84)
+            let reader = try SourceReaders.open(source, extent: nil, assumeWGS84: assumeWGS84).reader
             var sinks: [any FeatureSink] = []
             _ = try StreamRunner().run(name: source.id, source: reader, transforms: [stage], sinks: &sinks)
             return stage.report

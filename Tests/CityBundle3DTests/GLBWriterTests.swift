@@ -46,7 +46,7 @@ func glbRoundTrip() throws {
                 #expect(((accessor["max"] as? [Double])?[axis]).map(Float.init) == column.max())
             }
             let ext = try #require((primitive["extensions"] as? [String: Any])?["EXT_mesh_features"] as? [String: Any])
-            let ids = try #require((ext["featureIds"] as? [[String: Int]])?.first)
+            let ids = try #require((ext["featureIds"] as? [[String: Any]])?.first as? [String: Int])
             #expect(ids == ["featureCount": features.count, "attribute": 0, "propertyTable": 0])
             let featureIDs = reader.floats(accessor: attributes["_FEATURE_ID_0"]!)
             #expect(featureIDs.allSatisfy { $0 == $0.rounded() && Int($0) < features.count })

@@ -108,7 +108,7 @@ struct ThreeDOutputTests {
 /// CityGML sources in a pipeline: footprints with their ids to GeoJSON, buildings to GLB.
 @Suite("CityGML in pipelines")
 struct CityGMLPipelineTests {
-    @Test("the LoD2 house becomes a valid GeoJSON footprint and a closed GLB")
+    @Test("the LoD2 house becomes a valid GeoJSON footprint and a closed GLB meshed from its typed surfaces")
     func house() throws {
         let directory = TemporaryDirectory()
         let pipeline = directory.file("gml.yaml")
@@ -134,7 +134,27 @@ struct CityGMLPipelineTests {
         #expect(check.status == 0, "\(check.stdout)")
         #expect(try String(contentsOfFile: geojson, encoding: .utf8).contains(#""id":"Building_01""#))
         let glb = try ExternalCommand.validate(
-            "check_gltf.sh", [directory.file("out/gml/house.glb")], environment: ["EXPECT_CLOSED": "1"])
+            "check_gltf.sh", [directory.file("out/gml/house.glb")],
+            environment: ["EXPECT_CLOSED": "1", "EXPECT_EXTENSIONS": "EXT_mesh_features,EXT_structural_metadata"])
         #expect(glb.status == 0, "\(glb.stdout)")
+        // Roof, walls and ground keep their CityGML types: a material each and a per-triangle surface_type.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: directory.file("out/gml/house.glb")))
+        let jsonLength = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        let json = try #require(try JSONSerialization.jsonObject(with: bytes[20..<(20 + jsonLength)]) as? [String: Any])
+        let materials = (json["materials"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(Set(materials) == ["building_roof", "building_wall", "building_ground"])
+        let primitives = (json["meshes"] as? [[String: Any]] ?? []).flatMap {
+            $0["primitives"] as? [[String: Any]] ?? []
+        }
+        #expect(!primitives.isEmpty)
+        #expect(primitives.allSatisfy { ($0["attributes"] as? [String: Any])?["_FEATURE_ID_1"] != nil })
+        let accessors = json["accessors"] as? [[String: Any]] ?? []
+        var triangles: [String: Int] = [:]
+        for primitive in primitives {
+            let material = materials[primitive["material"] as! Int]
+            triangles[material, default: 0] += (accessors[primitive["indices"] as! Int]["count"] as! Int) / 3
+        }
+        // The house: 2 ground, 10 wall and 4 roof triangles (n − 2 per polygon of the file).
+        #expect(triangles == ["building_ground": 2, "building_wall": 10, "building_roof": 4])
     }
 }

@@ -177,3 +177,49 @@ struct StructureMemoryTests {
         #expect(checked.peakKilobytes - baseline.peakKilobytes < 32 * 1024, "\(baseline) vs \(checked)")
     }
 }
+
+/// LoD2 solids: planarity and closedness are reported as warnings naming the surfaces, never repaired.
+@Suite("Validating CityGML solids")
+struct SolidValidationTests {
+    let directory = TemporaryDirectory()
+
+    func validate(_ gml: String) throws -> [String: Int] {
+        let path = directory.file("house-\(UUID().uuidString).gml")
+        try gml.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try ExternalCommand.citybundle([
+            "validate", path, "--kind", "building", "--from-crs", "EPSG:25832", "--format", "json",
+        ])
+        #expect(result.status == 0, "warnings only: \(result.stdout)\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let source = (report?["sources"] as? [[String: Any]])?.first
+        #expect(source?["featuresChecked"] as? Int == 1)
+        var counts: [String: Int] = [:]
+        for (rule, severities) in source?["countsByRule"] as? [String: [String: Int]] ?? [:] {
+            counts[rule] = severities["warning"] ?? 0
+        }
+        return counts
+    }
+
+    @Test("the closed house passes; a missing wall and a lifted roof corner are reported")
+    func solids() throws {
+        let original = try String(
+            contentsOfFile: Fixtures.shared("citygml/citygml4j_LOD2_Building_v100.gml"), encoding: .utf8)
+        let intact = try validate(original)
+        #expect(intact["solid.not-closed"] == nil && intact["solid.non-planar"] == nil, "\(intact)")
+
+        let start = try #require(
+            original.range(of: "<bldg:boundedBy>\n        <bldg:WallSurface gml:id=\"WallSurface_01\">"))
+        let end = try #require(original.range(of: "</bldg:boundedBy>", range: start.upperBound..<original.endIndex))
+        var open = original
+        open.removeSubrange(start.lowerBound..<end.upperBound)
+        let missingWall = try validate(open)
+        #expect(missingWall["solid.not-closed"] == 1, "\(missingWall)")
+        #expect(missingWall["solid.non-planar"] == nil)
+
+        let roof = "6.0 0.0 6.0 6.0 12.0 6.0 3.0 12.0 9.0 3.0 0.0 9.0"
+        #expect(original.contains(roof))
+        let lifted = try validate(
+            original.replacingOccurrences(of: roof, with: "6.0 0.0 6.0 6.0 12.0 6.0 3.0 12.0 9.5 3.0 0.0 9.0"))
+        #expect(lifted["solid.non-planar"] == 1, "\(lifted)")
+    }
+}

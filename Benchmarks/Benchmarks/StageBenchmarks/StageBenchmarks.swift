@@ -167,7 +167,7 @@ let benchmarks: @Sendable () -> Void = {
 
     /// GLB encoding of one tile: `GLBWriter` on the meshed content of 500 buildings (the default
     /// `max_features_per_tile`), with feature ids, the property table, touching-feature grouping and
-    /// padding. Meshing is done in setup; one sample encodes the tile (about 3 MB).
+    /// padding. Meshing is done in setup; one sample encodes the tile.
     Benchmark(
         "08 3D: GLB encode a 500-building tile",
         configuration: .init(metrics: metrics, maxDuration: .seconds(4), maxIterations: 100)

@@ -1,8 +1,10 @@
 import CityBundleModel
 
 /// Turns one `TileFeature` into meshes in a tile's frame: building footprints are extruded from the
-/// ground (plus `min_height`) to their height (building points are refused); other points become markers
-/// and other areas slabs above the ground.
+/// ground (plus `min_height`) to their height (building points are refused), with walls, roof and floor typed
+/// `wall`, `roof` and `ground` (`Extrusion.typedMeshes`); other points become markers and other areas slabs
+/// above the ground (untyped). Buildings with LoD2 surfaces (`TileFeature.surfaces`) are meshed from them
+/// (`SurfaceMesher`, each triangle typed by its surface), standing on the geoid like extruded ones.
 ///
 /// Footprints are placed through ECEF (`TileFrame.enu`), so they are exact in the tile's tangent plane;
 /// each solid stands on the ellipsoid at its own footprint (the mean `up` of its vertices at the tile's
@@ -12,11 +14,17 @@ public struct FeatureMesher: Sendable {
     public var extruder: BuildingExtruder
     /// The scenic-site mesher.
     public var scenic: ScenicSiteMesher
+    /// The mesher of LoD2 surfaces.
+    public var surfaces: SurfaceMesher
 
     /// Makes a mesher.
-    public init(extruder: BuildingExtruder = BuildingExtruder(), scenic: ScenicSiteMesher = ScenicSiteMesher()) {
+    public init(
+        extruder: BuildingExtruder = BuildingExtruder(), scenic: ScenicSiteMesher = ScenicSiteMesher(),
+        surfaces: SurfaceMesher = SurfaceMesher()
+    ) {
         self.extruder = extruder
         self.scenic = scenic
+        self.surfaces = surfaces
     }
 
     /// Meshes `feature` in `frame`, whose origin sits at ground height, tagging vertices with `featureID`.
@@ -37,6 +45,18 @@ public struct FeatureMesher: Sendable {
                 let marker = scenic.marker(east: local.east, north: local.north, ground: local.up, featureID: featureID)
                 result.append(marker, as: .scenicMarker)
             }
+        case (.building, _) where !feature.surfaces.isEmpty:
+            // LoD2 surfaces are meshed as they are; their heights are above the geoid, which is the frame's ground.
+            let lifted = feature.surfaces.map { surface in
+                TypedSurface(
+                    kind: surface.kind,
+                    rings: surface.rings.map { $0.map { Position($0.x, $0.y, ($0.z ?? 0) + ground) } })
+            }
+            do {
+                result.append(try surfaces.mesh(lifted, in: frame, featureID: featureID).meshes)
+            } catch {
+                throw .emptyFootprint
+            }
         case (.building, _):
             // Judge the data's heights, not the frame's: height 0 or below min_height is the caller's to flag.
             guard feature.record.height > feature.minHeight else {
@@ -46,8 +66,7 @@ public struct FeatureMesher: Sendable {
             let solid = try extruder.extrude(
                 polygons: footprint, baseHeight: base + feature.minHeight, topHeight: base + feature.record.height,
                 featureID: featureID)
-            result.append(solid.walls, as: .buildingWall)
-            result.append(solid.caps, as: .buildingRoof)
+            result.append(solid.typedMeshes)
         case (_, _):
             let (footprint, base) = try local(feature.geometry, in: frame)
             let top = base + scenic.areaElevation

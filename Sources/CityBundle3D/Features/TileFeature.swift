@@ -10,13 +10,19 @@ public struct TileFeature: Sendable, Hashable {
     public var kind: DataKind
     /// Height of a building's base above the ground (`min_height`), metres.
     public var minHeight: Double
+    /// A building's typed 3D surfaces (CityGML LoD2), heights above the geoid; when present they are meshed
+    /// as they are instead of extruding `geometry`.
+    public var surfaces: [TypedSurface]
 
     /// Makes a feature from its parts.
-    public init(record: FeatureRecord, geometry: Geometry, kind: DataKind, minHeight: Double = 0) {
+    public init(
+        record: FeatureRecord, geometry: Geometry, kind: DataKind, minHeight: Double = 0, surfaces: [TypedSurface] = []
+    ) {
         self.record = record
         self.geometry = geometry
         self.kind = kind
         self.minHeight = minHeight
+        self.surfaces = surfaces
     }
 
     /// Reads a pipeline feature: `name`, and for buildings `height` (metres), else `floors` ×
@@ -51,6 +57,8 @@ public struct TileFeature: Sendable, Hashable {
             record: FeatureRecord(
                 id: feature.id ?? fallbackID, name: name, height: height, kind: kind.rawValue, source: source,
                 heightEstimated: estimated),
-            geometry: geometry, kind: kind, minHeight: minHeight)
+            geometry: geometry, kind: kind, minHeight: minHeight,
+            surfaces: kind == .building
+                ? feature.surfaces.map { TypedSurface(kind: SurfaceKind(label: $0.type), rings: $0.rings) } : [])
     }
 }

@@ -51,7 +51,9 @@ struct FeatureGroups {
             guard groupOf[Int(mesh.featureIDs[corners[0]])] == group else { continue }
             let mapped = corners.map { v -> UInt32 in
                 if remap[v] == UInt32.max {
-                    remap[v] = result.addVertex(mesh.position(v), normal: mesh.normal(v), featureID: mesh.featureIDs[v])
+                    remap[v] = result.addVertex(
+                        mesh.position(v), normal: mesh.normal(v), featureID: mesh.featureIDs[v],
+                        surfaceKind: mesh.surfaceKind(v))
                 }
                 return remap[v]
             }

@@ -1,9 +1,10 @@
-/// EXT_structural_metadata: the schema of class `feature` and the binary property table of a tile.
+/// EXT_structural_metadata: the schema (classes `feature` and `surface`) and the binary property table of a tile.
 extension GLBBuilder {
     /// The schema class id.
     static let featureClass = "feature"
 
-    /// The schema: class `feature` with id, name, height, kind, source and height_estimated.
+    /// The schema: class `feature` with id, name, height, kind, source and height_estimated; class `surface`
+    /// with the `surface_type` enum (see `GLBBuilder+Surfaces`).
     static var schema: JSONValue {
         func string(_ description: String, required: Bool = true) -> JSONValue {
             var members: [(String, JSONValue)] = [("type", .string("STRING")), ("description", .string(description))]
@@ -32,9 +33,13 @@ extension GLBBuilder {
         ]
         return .object([
             ("id", .string("citybundle")),
+            ("enums", .object([(surfaceEnum, surfaceEnumSchema)])),
             (
                 "classes",
-                .object([(featureClass, .object([("name", .string("Feature")), ("properties", .object(properties))]))])
+                .object([
+                    (featureClass, .object([("name", .string("Feature")), ("properties", .object(properties))])),
+                    (surfaceClass, surfaceClassSchema),
+                ])
             ),
         ])
     }

@@ -39,8 +39,11 @@ struct GLBBuilder {
         return accessors.count - 1
     }
 
-    /// Adds one triangle primitive's accessors for `mesh`; returns its `attributes` and `indices`.
-    mutating func addPrimitiveData(_ mesh: TriangleMesh) -> (attributes: JSONValue, indices: Int) {
+    /// Adds one triangle primitive's accessors for `mesh`; returns its `attributes`, `indices` and, when any
+    /// vertex has a surface kind, its `_FEATURE_ID_1` set.
+    mutating func addPrimitiveData(_ mesh: TriangleMesh) -> (
+        attributes: JSONValue, indices: Int, surfaces: SurfaceIDs?
+    ) {
         let bounds = mesh.bounds!
         let positionView = addView(target: Self.arrayBuffer) { $0.append(mesh.positions) }
         let position = addAccessor(
@@ -59,9 +62,11 @@ struct GLBBuilder {
         }
         let indices = addAccessor(
             view: indexView, componentType: short ? 5123 : 5125, count: mesh.indices.count, type: "SCALAR")
-        let attributes = JSONValue.object([
+        var attributes: [(String, JSONValue)] = [
             ("POSITION", .int(position)), ("NORMAL", .int(normal)), ("_FEATURE_ID_0", .int(feature)),
-        ])
-        return (attributes, indices)
+        ]
+        let surfaces = addSurfaceIDs(mesh)
+        if let surfaces { attributes.append(("_FEATURE_ID_1", .int(surfaces.accessor))) }
+        return (.object(attributes), indices, surfaces)
     }
 }

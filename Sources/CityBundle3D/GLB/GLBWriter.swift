@@ -2,13 +2,15 @@
 /// property table of the features' attributes (EXT_structural_metadata).
 ///
 /// Layout: one glTF mesh per group of features that share no vertex position (usually one; see
-/// `FeatureGroups`), each with one primitive per used material (walls, roofs, scenic markers, scenic
-/// areas); one node per mesh, without transform, because positions are already in the tile's local frame
-/// in glTF axes (x = east, y = up, z = −north, metres; see `AxisConvention`). Each primitive has
-/// POSITION (with exact min/max), NORMAL, `_FEATURE_ID_0` (FLOAT) and UNSIGNED_SHORT or UNSIGNED_INT
-/// indices. Every buffer view starts on an 8-byte boundary; the JSON chunk is padded with spaces and the
-/// BIN chunk with zeros to 4 bytes. `asset.extras` records the frame: `origin` {lon, lat, height},
-/// `enuToEcef` (16 numbers, column-major) and `frame`.
+/// `FeatureGroups`), each with one primitive per used material (building walls, roofs, ground and other
+/// surfaces, scenic markers, scenic areas); one node per mesh, without transform, because positions are
+/// already in the tile's local frame in glTF axes (x = east, y = up, z = −north, metres; see
+/// `AxisConvention`). Each primitive has POSITION (with exact min/max), NORMAL, `_FEATURE_ID_0` (FLOAT)
+/// and UNSIGNED_SHORT or UNSIGNED_INT indices; primitives with typed vertices (buildings) also have
+/// `_FEATURE_ID_1`, the surface type, indexing a second property table `surfaces` (see
+/// `GLBBuilder+Surfaces`). Every buffer view starts on an 8-byte boundary; the JSON chunk is padded with
+/// spaces and the BIN chunk with zeros to 4 bytes. `asset.extras` records the frame: `origin` {lon, lat,
+/// height}, `enuToEcef` (16 numbers, column-major) and `frame`.
 ///
 /// The output is deterministic: the same content and frame give byte-identical files.
 public struct GLBWriter: Sendable {
@@ -41,30 +43,20 @@ public struct GLBWriter: Sendable {
             separatesTouchingFeatures
             ? FeatureGroups(content.meshes, featureCount: count)
             : FeatureGroups(MaterialMeshes(), featureCount: count)
-        let featureIDs = JSONValue.object([
-            (
-                "EXT_mesh_features",
-                .object([
-                    (
-                        "featureIds",
-                        .array([
-                            .object([("featureCount", .int(count)), ("attribute", .int(0)), ("propertyTable", .int(0))])
-                        ])
-                    )
-                ])
-            )
-        ])
         var meshes: [JSONValue] = []
+        var typed = false
         for group in 0..<groups.count {
             var primitives: [JSONValue] = []
             for (materialIndex, material) in materials.enumerated() {
                 let part = groups.extract(content.meshes[material], group: group)
                 guard !part.isEmpty else { continue }
                 let data = builder.addPrimitiveData(part)
+                typed = typed || data.surfaces != nil
+                let features = GLBBuilder.meshFeatures(featureCount: count, surfaces: data.surfaces)
                 primitives.append(
                     .object([
                         ("attributes", data.attributes), ("indices", .int(data.indices)),
-                        ("material", .int(materialIndex)), ("mode", .int(4)), ("extensions", featureIDs),
+                        ("material", .int(materialIndex)), ("mode", .int(4)), ("extensions", features),
                     ]))
             }
             if !primitives.isEmpty {
@@ -72,14 +64,15 @@ public struct GLBWriter: Sendable {
                     .object([("name", .string("features \(meshes.count)")), ("primitives", .array(primitives))]))
             }
         }
-        let table = builder.addPropertyTable(content.features)
+        var tables = [builder.addPropertyTable(content.features)]
+        if typed { tables.append(builder.addSurfaceTable()) }
         let json = document(
-            builder: builder, meshes: meshes, materials: materials, table: table, frame: frame)
+            builder: builder, meshes: meshes, materials: materials, tables: tables, frame: frame)
         return Self.container(json: json.bytes, body: builder.body.bytes)
     }
 
     private func document(
-        builder: GLBBuilder, meshes: [JSONValue], materials: [MeshMaterial], table: JSONValue, frame: TileFrame
+        builder: GLBBuilder, meshes: [JSONValue], materials: [MeshMaterial], tables: [JSONValue], frame: TileFrame
     ) -> JSONValue {
         let nodes = meshes.indices.map { JSONValue.object([("name", .string("tile \($0)")), ("mesh", .int($0))]) }
         let materialObjects = materials.map { material in
@@ -113,7 +106,7 @@ public struct GLBWriter: Sendable {
                 .object([
                     (
                         "EXT_structural_metadata",
-                        .object([("schema", GLBBuilder.schema), ("propertyTables", .array([table]))])
+                        .object([("schema", GLBBuilder.schema), ("propertyTables", .array(tables))])
                     )
                 ])
             ),

@@ -2,12 +2,16 @@
 public enum MeshMaterial: Int, Sendable, Hashable, CaseIterable {
     /// Building walls.
     case buildingWall
-    /// Building roofs and floors.
+    /// Building roofs.
     case buildingRoof
     /// Scenic-site point markers.
     case scenicMarker
     /// Scenic-site area surfaces.
     case scenicArea
+    /// Building ground surfaces (and the floors of extruded footprints).
+    case buildingGround
+    /// Other building surfaces: closure surfaces, outer ceilings and floors, untyped geometry.
+    case buildingOther
 
     /// The glTF material name.
     public var name: String {
@@ -16,6 +20,8 @@ public enum MeshMaterial: Int, Sendable, Hashable, CaseIterable {
         case .buildingRoof: "building_roof"
         case .scenicMarker: "scenic_marker"
         case .scenicArea: "scenic_area"
+        case .buildingGround: "building_ground"
+        case .buildingOther: "building_other"
         }
     }
 
@@ -23,9 +29,11 @@ public enum MeshMaterial: Int, Sendable, Hashable, CaseIterable {
     public var baseColor: [Double] {
         switch self {
         case .buildingWall: [0.80, 0.77, 0.72, 1]
-        case .buildingRoof: [0.45, 0.45, 0.48, 1]
+        case .buildingRoof: [0.30, 0.04, 0.03, 1]
         case .scenicMarker: [0.80, 0.10, 0.10, 1]
         case .scenicArea: [0.30, 0.60, 0.32, 1]
+        case .buildingGround: [0.25, 0.25, 0.25, 1]
+        case .buildingOther: [0.55, 0.55, 0.55, 1]
         }
     }
 }

@@ -12,13 +12,22 @@ public struct TriangleMesh: Sendable, Hashable {
     public var indices: [UInt32]
     /// One value per vertex: the index of the vertex's feature in its tile's property table.
     public var featureIDs: [UInt32]
+    /// One value per vertex: the type of the building surface the vertex belongs to (`_FEATURE_ID_1` in the GLB),
+    /// nil when untyped.
+    public var surfaceKinds: [SurfaceKind?]
 
-    /// Makes a mesh from its arrays; `positions` and `normals` hold three values per vertex.
-    public init(positions: [Float] = [], normals: [Float] = [], indices: [UInt32] = [], featureIDs: [UInt32] = []) {
+    /// Makes a mesh from its arrays; `positions` and `normals` hold three values per vertex, `surfaceKinds` is
+    /// padded with nil to one per vertex.
+    public init(
+        positions: [Float] = [], normals: [Float] = [], indices: [UInt32] = [], featureIDs: [UInt32] = [],
+        surfaceKinds: [SurfaceKind?] = []
+    ) {
         self.positions = positions
         self.normals = normals
         self.indices = indices
         self.featureIDs = featureIDs
+        self.surfaceKinds = surfaceKinds
+        alignSurfaceKinds()
     }
 
     /// Number of vertices.
@@ -40,13 +49,22 @@ public struct TriangleMesh: Sendable, Hashable {
         SIMD3(normals[3 * index], normals[3 * index + 1], normals[3 * index + 2])
     }
 
+    /// The surface kind of vertex `index`, nil when untyped.
+    public func surfaceKind(_ index: Int) -> SurfaceKind? {
+        index < surfaceKinds.count ? surfaceKinds[index] : nil
+    }
+
     /// Adds a vertex and returns its index.
     @discardableResult
-    public mutating func addVertex(_ position: SIMD3<Float>, normal: SIMD3<Float>, featureID: UInt32) -> UInt32 {
+    public mutating func addVertex(
+        _ position: SIMD3<Float>, normal: SIMD3<Float>, featureID: UInt32, surfaceKind: SurfaceKind? = nil
+    ) -> UInt32 {
         let index = UInt32(vertexCount)
         positions += [position.x, position.y, position.z]
         normals += [normal.x, normal.y, normal.z]
+        alignSurfaceKinds()
         featureIDs.append(featureID)
+        surfaceKinds.append(surfaceKind)
         return index
     }
 
@@ -60,6 +78,8 @@ public struct TriangleMesh: Sendable, Hashable {
         let offset = UInt32(vertexCount)
         positions += other.positions
         normals += other.normals
+        alignSurfaceKinds()
+        surfaceKinds += (0..<other.vertexCount).lazy.map(other.surfaceKind)
         featureIDs += other.featureIDs
         indices += other.indices.map { $0 + offset }
     }
@@ -69,6 +89,22 @@ public struct TriangleMesh: Sendable, Hashable {
         var copy = self
         copy.featureIDs = Array(repeating: id, count: vertexCount)
         return copy
+    }
+
+    /// A copy with every vertex given surface kind `kind`.
+    public func withSurfaceKind(_ kind: SurfaceKind?) -> TriangleMesh {
+        var copy = self
+        copy.surfaceKinds = Array(repeating: kind, count: vertexCount)
+        return copy
+    }
+
+    /// Pads (with nil) or trims `surfaceKinds` to one per vertex.
+    private mutating func alignSurfaceKinds() {
+        if surfaceKinds.count < vertexCount {
+            surfaceKinds += repeatElement(nil, count: vertexCount - surfaceKinds.count)
+        } else if surfaceKinds.count > vertexCount {
+            surfaceKinds.removeLast(surfaceKinds.count - vertexCount)
+        }
     }
 
     /// The component-wise minimum and maximum of the positions, or nil for a mesh without vertices.

@@ -13,6 +13,11 @@ extension TileFeature {
         writer.string(kind.rawValue)
         writer.f64(minHeight)
         geometry.write(to: &writer)
+        writer.u32(surfaces.count)
+        for surface in surfaces {
+            writer.string(surface.kind.rawValue)
+            Geometry.polygon(surface.rings).write(to: &writer)
+        }
         return writer.bytes
     }
 
@@ -26,6 +31,18 @@ extension TileFeature {
             throw SpoolError.corruptRecord(offset: reader.offset)
         }
         let minHeight = try reader.f64()
-        self.init(record: record, geometry: try Geometry(reading: &reader), kind: kind, minHeight: minHeight)
+        let geometry = try Geometry(reading: &reader)
+        let count = try reader.u32()
+        guard count <= bytes.count else { throw SpoolError.corruptRecord(offset: reader.offset) }
+        var surfaces: [TypedSurface] = []
+        for _ in 0..<count {
+            let label = try reader.string()
+            guard let kind = SurfaceKind(rawValue: label), case .polygon(let rings) = try Geometry(reading: &reader)
+            else {
+                throw SpoolError.corruptRecord(offset: reader.offset)
+            }
+            surfaces.append(TypedSurface(kind: kind, rings: rings))
+        }
+        self.init(record: record, geometry: geometry, kind: kind, minHeight: minHeight, surfaces: surfaces)
     }
 }

@@ -110,13 +110,39 @@ public struct TilesetBuilder: Sendable {
         skipped += content.skipped
         guard !content.features.isEmpty else { return nil }
         let glb = try writer.encode(content, frame: frame)
-        var corners: [ECEF] = []
-        for mesh in content.meshes.meshes {
-            for v in 0..<mesh.vertexCount { corners.append(frame.ecef(gltf: SIMD3<Double>(mesh.position(v)))) }
-        }
-        guard let region = GeographicRegion(enclosing: corners) else { return nil }
+        let extremes = Self.boxPoints(content.meshes, in: frame)
+        guard let region = GeographicRegion(enclosing: extremes.points, angularMargin: 1e-7 + extremes.curvatureMargin)
+        else { return nil }
         let uri = "\(contentDirectory)/\(node.key).glb"
         try emit(TileFile(uri: uri, bytes: glb))
         return TilesetTile(region: region, geometricError: 0, transform: frame.tileTransform, contentURI: uri)
+    }
+
+    /// The points whose geodetic extremes are those of every vertex of `meshes`: the 8 corners of the vertices'
+    /// bounding box in the tile frame (the extreme longitudes, latitudes and the highest height lie there, the
+    /// frame's east-north-up axes being nearly linear in longitude and latitude across a tile), and the point of
+    /// its bottom face nearest the frame's vertical axis (the lowest height, where the Earth's curvature lowers
+    /// the box least). `curvatureMargin` (radians, (d / R)² for a box reaching d metres from the frame's axis)
+    /// covers what the linear approximation leaves: about 1e-8 rad across a kilometre-wide tile.
+    static func boxPoints(_ meshes: MaterialMeshes, in frame: TileFrame) -> (points: [ECEF], curvatureMargin: Double) {
+        var low = SIMD3<Float>(repeating: .infinity)
+        var high = SIMD3<Float>(repeating: -.infinity)
+        for mesh in meshes.meshes {
+            guard let bounds = mesh.bounds else { continue }
+            low = pointwiseMin(low, bounds.min)
+            high = pointwiseMax(high, bounds.max)
+        }
+        guard low.x <= high.x else { return ([], 0) }
+        var points: [ECEF] = []
+        for x in [low.x, high.x] {
+            for y in [low.y, high.y] {
+                for z in [low.z, high.z] { points.append(frame.ecef(gltf: SIMD3<Double>(SIMD3(x, y, z)))) }
+            }
+        }
+        let nearest = SIMD3(min(max(0, low.x), high.x), low.y, min(max(0, low.z), high.z))
+        points.append(frame.ecef(gltf: SIMD3<Double>(nearest)))
+        let reach = Double(max(abs(low.x), abs(high.x), abs(low.z), abs(high.z)))
+        let ratio = reach / 6_371_000
+        return (points, ratio * ratio)
     }
 }

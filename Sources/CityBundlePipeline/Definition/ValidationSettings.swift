@@ -39,6 +39,8 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, Comparable {
     case attributeValues = "attribute.values"
     case attributeRange = "attribute.range"
     case attributeControlCharacters = "attribute.control-characters"
+    case solidNonPlanar = "solid.non-planar"
+    case solidNotClosed = "solid.not-closed"
 
     /// Rules that can repair what they find (`policy: fix`).
     public var isFixable: Bool {
@@ -52,7 +54,7 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// Rules whose setting takes a `min` / `max`.
     public var takesRange: Bool {
-        [.heightRange, .floorsRange, .geometryMinSize, .coordinatesZRange].contains(self)
+        [.heightRange, .floorsRange, .geometryMinSize, .coordinatesZRange, .solidNonPlanar].contains(self)
     }
 
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }

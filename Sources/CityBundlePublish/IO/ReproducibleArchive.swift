@@ -12,18 +12,46 @@ import Foundation
 ///
 /// The tar is written here (POSIX ustar): entries sorted by path, parent directories first, mtime 0, uid/gid 0
 /// with empty owner names, mode 0644 for files and 0755 for directories, padded to 10 240-byte records.
-/// It is compressed by `gzip -n`, which leaves the name and time out of the gzip header.
+/// It is streamed into `pigz -n -6` (gzip on every core; its output does not depend on the number of cores),
+/// or `gzip -n -6` where pigz is missing; `-n` leaves the name and time out of the gzip header.
 enum ReproducibleArchive {
     /// Writes the archive of `files` (path inside the archive → file on disk) to the new file `output`.
     static func write(files: [String: String], to output: String) throws {
-        let tarPath = output + ".tar-\(DurableFiles.randomSuffix())"
-        defer { _ = unlink(tarPath) }
-        try writeTar(files: files, to: tarPath)
-        try gzip(tarPath, to: output)
+        let candidates = ["/usr/bin/pigz", "/usr/bin/gzip", "/bin/gzip"]
+        guard let executable = candidates.first(where: { access($0, X_OK) == 0 }) else {
+            throw PublishError.archiveFailed("neither pigz nor gzip found in /usr/bin or /bin")
+        }
+        let handle = try createHandle(output)
+        defer { try? handle.close() }
+        let pipe = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["-n", "-6", "-c"]
+        process.standardInput = pipe
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw PublishError.archiveFailed("cannot run \(executable): \(error)")
+        }
+        do {
+            try writeTar(files: files, to: pipe.fileHandleForWriting, path: output)
+            try pipe.fileHandleForWriting.close()
+        } catch {
+            try? pipe.fileHandleForWriting.close()
+            process.waitUntilExit()
+            throw error
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw PublishError.archiveFailed("\(executable) exited with status \(process.terminationStatus)")
+        }
+        try handle.synchronize()
     }
 
-    /// Writes the uncompressed tar.
-    static func writeTar(files: [String: String], to path: String) throws {
+    /// Writes the uncompressed tar to `handle` (`path` names it in errors).
+    static func writeTar(files: [String: String], to handle: FileHandle, path: String) throws {
         var directories = Set<String>()
         for name in files.keys {
             var parts = name.split(separator: "/").dropLast()
@@ -36,12 +64,12 @@ enum ReproducibleArchive {
             Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
         }
         var output = Data()
-        let handle = try createHandle(path)
-        defer { try? handle.close() }
+        var written: UInt64 = 0
         for name in names {
             if let source = files[name] {
-                let (size, _) = try FileDigest.of(file: source)
+                let size = try fileSize(source)
                 output.append(try header(name: name, size: size, isDirectory: false))
+                written += UInt64(output.count) + UInt64(size)
                 try flush(&output, to: handle, path: path)
                 try appendFile(source, size: size, to: handle, path: path)
                 let padding = Int((512 - size % 512) % 512)
@@ -51,13 +79,20 @@ enum ReproducibleArchive {
             }
         }
         output.append(Data(count: 1024))
-        try flush(&output, to: handle, path: path)
-        let written = try handle.offset()
+        written += UInt64(output.count)
         let record: UInt64 = 10_240
-        if written % record != 0 {
-            try handle.write(contentsOf: Data(count: Int(record - written % record)))
+        if written % record != 0 { output.append(Data(count: Int(record - written % record))) }
+        try flush(&output, to: handle, path: path)
+    }
+
+    /// The size of the regular file at `path`, without following a symbolic link.
+    private static func fileSize(_ path: String) throws -> Int64 {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { throw PublishError.missingFile(path) }
+            throw PublishError.io(path: path, operation: "stat", reason: String(cString: strerror(errno)))
         }
-        try handle.synchronize()
+        return Int64(info.st_size)
     }
 
     /// A 512-byte ustar header.
@@ -129,33 +164,5 @@ enum ReproducibleArchive {
             try handle.write(contentsOf: chunk)
             remaining -= Int64(chunk.count)
         }
-    }
-
-    /// `gzip -n -9 -c tar > output`, fsynced.
-    private static func gzip(_ tarPath: String, to output: String) throws {
-        let candidates: [String] = ["/usr/bin/gzip", "/bin/gzip"]
-        guard let executable = candidates.first(where: { access($0, X_OK) == 0 }) else {
-            throw PublishError.archiveFailed("gzip not found in /usr/bin or /bin")
-        }
-        guard let input = FileHandle(forReadingAtPath: tarPath) else { throw PublishError.missingFile(tarPath) }
-        defer { try? input.close() }
-        let handle = try createHandle(output)
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-n", "-9", "-c"]
-        process.standardInput = input
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw PublishError.archiveFailed("cannot run \(executable): \(error)")
-        }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PublishError.archiveFailed("\(executable) exited with status \(process.terminationStatus)")
-        }
-        try handle.synchronize()
     }
 }

@@ -40,6 +40,9 @@ public struct FeatureChecker {
                 output.geometry = geometry
             }
         }
+        if !output.surfaces.isEmpty {
+            rejected = SolidRules(book: book).check(output.surfaces, into: &findings) || rejected
+        }
         rejected = rejected || findings.contains { $0.severity == .error }
         if !rejected {
             rejected = checkUniqueness(output, into: &findings)

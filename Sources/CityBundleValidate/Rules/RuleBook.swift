@@ -42,7 +42,7 @@ public struct RuleBook: Sendable {
     static func defaultPolicy(_ rule: RuleID, kind: DataKind) -> RulePolicy {
         switch rule {
         case .ringUnclosed, .ringRepeatedPoints, .ringWinding, .attributeControlCharacters: .fix
-        case .ringSpike, .heightMissing, .geometryMinSize: .warn
+        case .ringSpike, .heightMissing, .geometryMinSize, .solidNonPlanar, .solidNotClosed: .warn
         case .geometryNull: kind == .geospatial ? .warn : .error
         case .geometryDuplicate: kind == .building ? .error : .warn
         case .attributeRequired, .attributeType, .attributeValues, .attributeRange: .error
@@ -57,6 +57,8 @@ public struct RuleBook: Sendable {
         case .floorsRange: (0, 200)
         // Heights in metres: below the Dead Sea or above Everest is an error.
         case .coordinatesZRange: (-500, 9000)
+        // Metres a vertex of a 3D surface may lie off the surface's plane.
+        case .solidNonPlanar: (nil, 0.01)
         // Square metres for areas (a building smaller than a phone box is suspicious), metres for lines.
         case .geometryMinSize: (kind == .building ? 2 : 0.01, nil)
         default: (nil, nil)

@@ -8,46 +8,188 @@ struct FeatureFingerprint: Equatable {
 }
 
 /// Reads the fingerprints of every feature in a GeoJSON file CityBundle wrote (one feature per
-/// line), streaming, keyed by the feature's stable id.
+/// line), streaming, keyed by the feature's stable id. Values are hashed as the bytes CityBundle's encoder
+/// wrote them (one canonical form per value), without building JSON objects; hashes are compared within one
+/// process only.
 enum FeatureFingerprints {
     static func read(_ path: String) throws -> [String: FeatureFingerprint] {
         guard let file = FileHandle(forReadingAtPath: path) else { return [:] }
         defer { try? file.close() }
         var result: [String: FeatureFingerprint] = [:]
-        var pending = Data()
+        var pending: [UInt8] = []
         while true {
             let chunk = file.readData(ofLength: 1 << 20)
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let line = pending[pending.startIndex..<newline]
-                pending = Data(pending[(newline + 1)...])
-                if let (id, print) = fingerprint(ofLine: line) { result[id] = print }
+            pending.append(contentsOf: chunk)
+            var start = 0
+            pending.withUnsafeBufferPointer { buffer in
+                while let newline = buffer[start...].firstIndex(of: 0x0A) {
+                    if let (id, print) = fingerprint(ofLine: UnsafeBufferPointer(rebasing: buffer[start..<newline])) {
+                        result[id] = print
+                    }
+                    start = newline + 1
+                }
             }
+            pending.removeFirst(start)
             if chunk.isEmpty { break }
         }
-        if let (id, print) = fingerprint(ofLine: pending) { result[id] = print }
+        pending.withUnsafeBufferPointer { buffer in
+            if let (id, print) = fingerprint(ofLine: buffer) { result[id] = print }
+        }
         return result
     }
 
-    /// Parses one feature line (`{"type":"Feature",…},`); other lines (the collection's head and
+    /// Fingerprints one feature line (`{"type":"Feature",…},`); other lines (the collection's head and
     /// tail) give nil.
-    static func fingerprint(ofLine line: Data) -> (String, FeatureFingerprint)? {
-        var bytes = line
-        while let last = bytes.last, last == UInt8(ascii: ",") || last == 0x0D || last == 0x20 { bytes.removeLast() }
-        guard bytes.starts(with: Array(#"{"type":"Feature""#.utf8)),
-            let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
-            let id = object["id"].map({ "\($0)" })
-        else { return nil }
-        let properties = object["properties"] as? [String: Any] ?? [:]
+    static func fingerprint(ofLine line: UnsafeBufferPointer<UInt8>) -> (String, FeatureFingerprint)? {
+        var scanner = FeatureLineScanner(line)
+        guard let scanned = scanner.scan() else { return nil }
         var attributes: [String: Int] = [:]
-        for (name, value) in properties { attributes[name] = hash(value) }
-        return (id, FeatureFingerprint(geometry: hash(object["geometry"] ?? NSNull()), attributes: attributes))
+        attributes.reserveCapacity(scanned.properties.count)
+        for (name, value) in scanned.properties {
+            attributes[name] = hash(UnsafeBufferPointer(rebasing: line[value]))
+        }
+        let geometry = scanned.geometry.map { hash(UnsafeBufferPointer(rebasing: line[$0])) } ?? 0
+        return (scanned.id, FeatureFingerprint(geometry: geometry, attributes: attributes))
     }
 
-    private static func hash(_ value: Any) -> Int {
-        let data = (try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys])) ?? Data()
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
-        hasher.combine(data)
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         return hasher.finalize()
+    }
+}
+
+/// Finds, in one feature line of a CityBundle GeoJSON file, the id, the byte range of the geometry and the
+/// byte range of each property's value, without building JSON objects.
+struct FeatureLineScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The feature's parts; nil when the line is not a feature object with an id.
+    mutating func scan() -> (id: String, geometry: Range<Int>?, properties: [(String, Range<Int>)])? {
+        guard Self.hasFeaturePrefix(bytes), expect(UInt8(ascii: "{")) else { return nil }
+        var id: String?
+        var geometry: Range<Int>?
+        var properties: [(String, Range<Int>)] = []
+        while let key = nextKey() {
+            let start = index
+            switch key {
+            case "properties":
+                guard expect(UInt8(ascii: "{")) else { return nil }
+                while let name = nextKey() {
+                    let valueStart = index
+                    guard skipValue() else { return nil }
+                    properties.append((name, valueStart..<index))
+                }
+                guard expect(UInt8(ascii: "}")) else { return nil }
+            case "geometry":
+                guard skipValue() else { return nil }
+                geometry = start..<index
+            case "id":
+                guard skipValue() else { return nil }
+                id = Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            default:
+                guard skipValue() else { return nil }
+            }
+        }
+        guard let id else { return nil }
+        return (id, geometry, properties)
+    }
+
+    private static let prefix = Array(#"{"type":"Feature""#.utf8)
+
+    private static func hasFeaturePrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { $0 == $1 }
+    }
+
+    /// An id value as text: a string without its quotes (unescaped), or a number as written.
+    private static func text(_ value: UnsafeBufferPointer<UInt8>) -> String? {
+        guard value.first == UInt8(ascii: "\"") else { return String(decoding: value, as: UTF8.self) }
+        guard value.contains(UInt8(ascii: "\\")) else {
+            return String(decoding: UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), as: UTF8.self)
+        }
+        return (try? JSONSerialization.jsonObject(with: Data(value), options: .fragmentsAllowed)) as? String
+    }
+
+    private mutating func skipSpaces() {
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D {
+            index += 1
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8) -> Bool {
+        skipSpaces()
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// The next member's key and the `:` after it, skipping a `,` before it; nil at the closing `}`.
+    private mutating func nextKey() -> String? {
+        skipSpaces()
+        if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            skipSpaces()
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        let start = index
+        guard skipString() else { return nil }
+        let key = Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        guard let key, expect(UInt8(ascii: ":")) else { return nil }
+        skipSpaces()
+        return key
+    }
+
+    private mutating func skipString() -> Bool {
+        index += 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "\""):
+                index += 1
+                return true
+            default: index += 1
+            }
+        }
+        return false
+    }
+
+    /// Skips one value (string, object, array, number, literal).
+    private mutating func skipValue() -> Bool {
+        skipSpaces()
+        guard index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            return skipString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    guard skipString() else { return false }
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 {
+                        index += 1
+                        return true
+                    }
+                default: break
+                }
+                index += 1
+            }
+            return false
+        default:
+            scan: while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20: break scan
+                default: index += 1
+                }
+            }
+            return true
+        }
     }
 }
