@@ -20,6 +20,11 @@ public final class FeatureSpool {
         try records.append(feature.spooledBytes, bounds: feature.geometry.bounds)
     }
 
+    /// Writes out what is buffered; then reads may come from several threads at once.
+    public func finishWriting() throws(SpoolError) {
+        try records.finishWriting()
+    }
+
     /// Reads feature `index` back.
     public func feature(at index: Int) throws(SpoolError) -> TileFeature {
         try TileFeature(spooled: try records.record(at: index))

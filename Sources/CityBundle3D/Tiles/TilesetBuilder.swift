@@ -1,5 +1,6 @@
 import CityBundleGeodesy
 public import CityBundleModel
+import Foundation
 
 /// Builds a 3D Tiles 1.1 tileset from features: plans a quadtree (`QuadtreePlanner`), meshes each leaf
 /// in its own frame — ENU at the centre of the leaf's features, at `groundHeight` — writes it as GLB
@@ -47,12 +48,14 @@ public struct TilesetBuilder: Sendable {
 
     /// Builds the tileset one leaf at a time from features waiting in `spool`.
     public func build(_ spool: FeatureSpool, emit: (TileFile) throws -> Void) throws -> StreamedTileset {
-        try build(count: spool.count, bounds: spool.bounds(at:), feature: spool.feature(at:), emit: emit)
+        try spool.finishWriting()
+        return try build(count: spool.count, bounds: spool.bounds(at:), feature: spool.feature(at:), emit: emit)
     }
 
     /// Builds the tileset from `count` features, reading each one (`feature`) only when its leaf is meshed
     /// and handing each tile's GLB to `emit` as soon as it is encoded, so memory is bounded by a tile, not
-    /// by the features. `bounds` gives a feature's WGS 84 bounds without reading it.
+    /// by the features (a few tiles per core). `bounds` gives a feature's WGS 84 bounds without reading it;
+    /// `feature` is called from several threads at once, so it must only read shared state.
     public func build(
         count: Int, bounds: (Int) -> BoundingBox?, feature: (Int) throws -> TileFeature,
         emit: (TileFile) throws -> Void
@@ -70,52 +73,59 @@ public struct TilesetBuilder: Sendable {
         }
         guard let plan = planner.plan(boxes) else { return StreamedTileset(skipped: skipped) }
         boxes = []
+        // Leaves are meshed and encoded a few at a time on every core, then emitted in plan order.
+        var built: [String: TilesetTile] = [:]
         var tiles = 0
-        let root = try tile(
-            plan, read: { try feature(placed[$0]) }, skipped: &skipped,
-            emit: {
-                tiles += 1
-                try emit($0)
-            })
-        guard let root else { return StreamedTileset(skipped: skipped) }
+        let leaves = plan.leaves
+        let batch = 4 * ProcessInfo.processInfo.activeProcessorCount
+        for start in stride(from: 0, to: leaves.count, by: batch) {
+            let slice = Array(leaves[start..<min(start + batch, leaves.count)])
+            let results = try parallelMap(slice.count) { i in try leaf(slice[i], read: { try feature(placed[$0]) }) }
+            for (node, leaf) in zip(slice, results) {
+                skipped += leaf.skipped
+                if let file = leaf.file, let tile = leaf.tile {
+                    try emit(file)
+                    tiles += 1
+                    built[node.key] = tile
+                }
+            }
+        }
+        guard let root = assemble(plan, leaves: built) else { return StreamedTileset(skipped: skipped) }
         let json = TilesetWriter(generator: writer.generator).encode(
             root: root, geometricError: root.region.diagonalMetres)
         return StreamedTileset(tilesetJSON: json, root: root, tileCount: tiles, skipped: skipped)
     }
 
-    private func tile(
-        _ node: PlannedTile, read: (Int) throws -> TileFeature, skipped: inout [SkippedFeature],
-        emit: (TileFile) throws -> Void
-    ) throws -> TilesetTile? {
-        if node.isLeaf { return try leaf(node, read: read, skipped: &skipped, emit: emit) }
-        var children: [TilesetTile] = []
-        for child in node.children {
-            if let built = try tile(child, read: read, skipped: &skipped, emit: emit) {
-                children.append(built)
-            }
-        }
+    /// A meshed leaf: its tile and GLB (nil when no feature meshed) and the features left out.
+    private struct BuiltLeaf {
+        var tile: TilesetTile?
+        var file: TileFile?
+        var skipped: [SkippedFeature]
+    }
+
+    /// The tree above the built leaves: inner tiles enclose their children's regions.
+    private func assemble(_ node: PlannedTile, leaves: [String: TilesetTile]) -> TilesetTile? {
+        if node.isLeaf { return leaves[node.key] }
+        let children = node.children.compactMap { assemble($0, leaves: leaves) }
         guard var region = children.first?.region else { return nil }
         for child in children.dropFirst() { region = region.union(child.region) }
         let error = max(region.diagonalMetres / 10, children.map(\.geometricError).max() ?? 0)
         return TilesetTile(region: region, geometricError: error, children: children)
     }
 
-    private func leaf(
-        _ node: PlannedTile, read: (Int) throws -> TileFeature, skipped: inout [SkippedFeature],
-        emit: (TileFile) throws -> Void
-    ) throws -> TilesetTile? {
+    private func leaf(_ node: PlannedTile, read: (Int) throws -> TileFeature) throws -> BuiltLeaf {
         let box = node.contentBounds
         let frame = TileFrame(lon: (box.minX + box.maxX) / 2, lat: (box.minY + box.maxY) / 2, height: groundHeight)
         let content = TileContent(meshing: try node.featureIndices.map(read), in: frame, mesher: mesher)
-        skipped += content.skipped
-        guard !content.features.isEmpty else { return nil }
+        guard !content.features.isEmpty else { return BuiltLeaf(skipped: content.skipped) }
         let glb = try writer.encode(content, frame: frame)
         let extremes = Self.boxPoints(content.meshes, in: frame)
         guard let region = GeographicRegion(enclosing: extremes.points, angularMargin: 1e-7 + extremes.curvatureMargin)
-        else { return nil }
+        else { return BuiltLeaf(skipped: content.skipped) }
         let uri = "\(contentDirectory)/\(node.key).glb"
-        try emit(TileFile(uri: uri, bytes: glb))
-        return TilesetTile(region: region, geometricError: 0, transform: frame.tileTransform, contentURI: uri)
+        return BuiltLeaf(
+            tile: TilesetTile(region: region, geometricError: 0, transform: frame.tileTransform, contentURI: uri),
+            file: TileFile(uri: uri, bytes: glb), skipped: content.skipped)
     }
 
     /// The points whose geodetic extremes are those of every vertex of `meshes`: the 8 corners of the vertices'

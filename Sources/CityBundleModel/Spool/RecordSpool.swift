@@ -52,9 +52,10 @@ public final class RecordSpool {
         if pending.count >= Self.flushSize { try flush() }
     }
 
-    /// Reads record `index` back.
+    /// Reads record `index` back. Once everything is written (after ``finishWriting()``), reads may come from
+    /// several threads at once.
     public func record(at index: Int) throws(SpoolError) -> [UInt8] {
-        try flush()
+        if !pending.isEmpty { try flush() }
         let entry = entries[index]
         var bytes = [UInt8](repeating: 0, count: Int(entry.length))
         var done = 0
@@ -67,6 +68,11 @@ public final class RecordSpool {
             done += n
         }
         return bytes
+    }
+
+    /// Writes out what is buffered, so that reads need no more writing.
+    public func finishWriting() throws(SpoolError) {
+        try flush()
     }
 
     private func flush() throws(SpoolError) {

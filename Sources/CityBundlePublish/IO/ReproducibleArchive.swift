@@ -12,8 +12,9 @@ import Foundation
 ///
 /// The tar is written here (POSIX ustar): entries sorted by path, parent directories first, mtime 0, uid/gid 0
 /// with empty owner names, mode 0644 for files and 0755 for directories, padded to 10 240-byte records.
-/// It is streamed into `pigz -n -6` (gzip on every core; its output does not depend on the number of cores),
-/// or `gzip -n -6` where pigz is missing; `-n` leaves the name and time out of the gzip header.
+/// It is streamed into `pigz -n -3` (gzip on every core; its output does not depend on the number of cores),
+/// or `gzip -n -3` where pigz is missing; `-n` leaves the name and time out of the gzip header. Level 3 is twice
+/// as fast as gzip's default for archives 5% larger (GLB tiles hardly compress).
 enum ReproducibleArchive {
     /// Writes the archive of `files` (path inside the archive → file on disk) to the new file `output`.
     static func write(files: [String: String], to output: String) throws {
@@ -26,7 +27,7 @@ enum ReproducibleArchive {
         let pipe = Pipe()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-n", "-6", "-c"]
+        process.arguments = ["-n", "-3", "-c"]
         process.standardInput = pipe
         process.standardOutput = handle
         process.standardError = FileHandle.nullDevice
