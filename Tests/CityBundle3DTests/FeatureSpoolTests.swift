@@ -52,3 +52,13 @@ func streamedBuildMatches() throws {
     #expect(emitted == memory.contents)
     #expect(streamed.tileCount == emitted.count && emitted.count > 4)
 }
+
+@Test("meshing in parallel parts gives the same content and GLB bytes as meshing in one pass")
+func parallelMeshingMatches() throws {
+    let features = try GeoJSONFixtures.wuhan()
+    let frame = TileFrame(lon: 114.3, lat: 30.55, height: 10)
+    let sequential = TileContent(meshing: features, in: frame)
+    let parallel = TileContent(meshingInParallel: features, in: frame, partSize: 37)
+    #expect(parallel == sequential)
+    #expect(try GLBWriter().encode(parallel, frame: frame) == GLBWriter().encode(sequential, frame: frame))
+}

@@ -32,4 +32,24 @@ public struct TileContent: Sendable, Hashable {
             }
         }
     }
+
+    /// Meshes `features` like ``init(meshing:in:mesher:)``, in parts of `partSize` features on every core; the
+    /// result is the same, byte for byte.
+    public init(
+        meshingInParallel features: [TileFeature], in frame: TileFrame, mesher: FeatureMesher = FeatureMesher(),
+        partSize: Int = 2000
+    ) {
+        let parts = stride(from: 0, to: features.count, by: max(1, partSize)).map {
+            features[$0..<min($0 + max(1, partSize), features.count)]
+        }
+        // Meshing throws nothing: features that fail are listed in `skipped`.
+        let meshed = (try? parallelMap(parts.count) { TileContent(meshing: Array(parts[$0]), in: frame, mesher: mesher) })
+            ?? []
+        self.init()
+        for part in meshed {
+            meshes.append(part.meshes, featureIDOffset: UInt32(self.features.count))
+            self.features += part.features
+            skipped += part.skipped
+        }
+    }
 }

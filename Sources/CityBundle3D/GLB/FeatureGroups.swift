@@ -13,17 +13,27 @@ struct FeatureGroups {
 
     /// Groups the features of `meshes` (feature IDs below `featureCount`).
     init(_ meshes: MaterialMeshes, featureCount: Int) {
-        var owners: [SIMD3<UInt32>: [UInt32]] = [:]
+        // The first feature at each position; only positions with several features keep a list.
+        var first: [SIMD3<UInt32>: UInt32] = [:]
+        first.reserveCapacity(meshes.meshes.reduce(0) { $0 + $1.vertexCount })
+        var shared: [SIMD3<UInt32>: [UInt32]] = [:]
         for mesh in meshes.meshes {
             for v in 0..<mesh.vertexCount {
-                let p = mesh.position(v)
-                let key = SIMD3(p.x.bitPattern, p.y.bitPattern, p.z.bitPattern)
+                let key = SIMD3(
+                    mesh.positions[3 * v].bitPattern, mesh.positions[3 * v + 1].bitPattern,
+                    mesh.positions[3 * v + 2].bitPattern)
                 let feature = mesh.featureIDs[v]
-                if owners[key]?.contains(feature) != true { owners[key, default: []].append(feature) }
+                if let owner = first[key] {
+                    if owner != feature, shared[key]?.contains(feature) != true {
+                        shared[key, default: [owner]].append(feature)
+                    }
+                } else {
+                    first[key] = feature
+                }
             }
         }
         var neighbours = [Set<Int>](repeating: [], count: featureCount)
-        for features in owners.values where features.count > 1 {
+        for features in shared.values {
             for a in features {
                 for b in features where a != b { neighbours[Int(a)].insert(Int(b)) }
             }
@@ -46,18 +56,19 @@ struct FeatureGroups {
         if count == 1 { return mesh }
         var result = TriangleMesh()
         var remap = [UInt32](repeating: UInt32.max, count: mesh.vertexCount)
-        for t in 0..<mesh.triangleCount {
-            let corners = (0..<3).map { Int(mesh.indices[3 * t + $0]) }
-            guard groupOf[Int(mesh.featureIDs[corners[0]])] == group else { continue }
-            let mapped = corners.map { v -> UInt32 in
-                if remap[v] == UInt32.max {
-                    remap[v] = result.addVertex(
-                        mesh.position(v), normal: mesh.normal(v), featureID: mesh.featureIDs[v],
-                        surfaceKind: mesh.surfaceKind(v))
-                }
-                return remap[v]
+        func mapped(_ v: Int) -> UInt32 {
+            if remap[v] == UInt32.max {
+                remap[v] = result.addVertex(
+                    mesh.position(v), normal: mesh.normal(v), featureID: mesh.featureIDs[v],
+                    surfaceKind: mesh.surfaceKind(v))
             }
-            result.addTriangle(mapped[0], mapped[1], mapped[2])
+            return remap[v]
+        }
+        for t in 0..<mesh.triangleCount {
+            let a = Int(mesh.indices[3 * t])
+            guard groupOf[Int(mesh.featureIDs[a])] == group else { continue }
+            let (b, c) = (Int(mesh.indices[3 * t + 1]), Int(mesh.indices[3 * t + 2]))
+            result.addTriangle(mapped(a), mapped(b), mapped(c))
         }
         return result
     }

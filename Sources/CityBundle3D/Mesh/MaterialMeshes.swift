@@ -24,6 +24,15 @@ public struct MaterialMeshes: Sendable, Hashable {
         for material in MeshMaterial.allCases { meshes[material.rawValue].append(other[material]) }
     }
 
+    /// Appends every material's mesh of `other`, its feature IDs raised by `offset` (for content meshed in parts).
+    public mutating func append(_ other: MaterialMeshes, featureIDOffset offset: UInt32) {
+        for material in MeshMaterial.allCases {
+            var mesh = other[material]
+            if offset > 0 { mesh.featureIDs = mesh.featureIDs.map { $0 + offset } }
+            meshes[material.rawValue].append(mesh)
+        }
+    }
+
     /// True when no material has triangles.
     public var isEmpty: Bool { meshes.allSatisfy(\.isEmpty) }
 

@@ -60,8 +60,12 @@ public struct TriangleMesh: Sendable, Hashable {
         _ position: SIMD3<Float>, normal: SIMD3<Float>, featureID: UInt32, surfaceKind: SurfaceKind? = nil
     ) -> UInt32 {
         let index = UInt32(vertexCount)
-        positions += [position.x, position.y, position.z]
-        normals += [normal.x, normal.y, normal.z]
+        positions.append(position.x)
+        positions.append(position.y)
+        positions.append(position.z)
+        normals.append(normal.x)
+        normals.append(normal.y)
+        normals.append(normal.z)
         alignSurfaceKinds()
         featureIDs.append(featureID)
         surfaceKinds.append(surfaceKind)
@@ -70,7 +74,9 @@ public struct TriangleMesh: Sendable, Hashable {
 
     /// Adds the triangle (a, b, c).
     public mutating func addTriangle(_ a: UInt32, _ b: UInt32, _ c: UInt32) {
-        indices += [a, b, c]
+        indices.append(a)
+        indices.append(b)
+        indices.append(c)
     }
 
     /// Appends `other`, offsetting its indices past this mesh's vertices.

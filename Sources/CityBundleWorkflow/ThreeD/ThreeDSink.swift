@@ -75,7 +75,7 @@ public struct ThreeDSink: FeatureSink {
             let features = try (0..<spool.count).map(spool.feature(at:))
             let frame = TileFrame(
                 lon: (extent.minX + extent.maxX) / 2, lat: (extent.minY + extent.maxY) / 2, height: ground)
-            let bytes = try GLBWriter().encode(TileContent(meshing: features, in: frame), frame: frame)
+            let bytes = try GLBWriter().encode(TileContent(meshingInParallel: features, in: frame), frame: frame)
             let path = "\(directory)/\(source).glb"
             written = [path]
             try Self.write(bytes, to: path)
