@@ -1,12 +1,15 @@
 public import CityBundleModel
+import GDALKit
 
 /// A building's 2D footprint from its surfaces.
 ///
 /// The `GroundSurface` polygons of the highest LoD that has any, else its `lod0FootPrint`
 /// polygons, projected to 2D (heights dropped) as a Polygon or MultiPolygon; else — a building
-/// with only solids, multi-surfaces or roofs — the convex hull of all its positions in 2D (an
-/// approximation: exact for convex buildings, larger for L-shaped ones). Exterior rings are made
-/// counter-clockwise and holes clockwise (RFC 7946). `nil` without geometry.
+/// with only solids, multi-surfaces or roofs — the union (GEOS) of the 2D projections of all its
+/// surfaces that have an area in plan (roofs, floors; walls project to lines and are left out),
+/// which is the outline seen from above, overhangs included; the convex hull of all positions only
+/// when GEOS cannot build that union. Exterior rings are made counter-clockwise and holes clockwise
+/// (RFC 7946). `nil` without geometry.
 public enum Footprint {
     /// The footprint of `object`'s surfaces, in their CRS.
     public static func of(_ object: CityObject) -> Geometry? {
@@ -18,6 +21,7 @@ public enum Footprint {
             }
             return polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons)
         }
+        if let outline = planOutline(object.surfaces) { return outline }
         let points = object.surfaces.flatMap { $0.rings.flatMap(flat) }
         let hull = convexHull(points)
         guard hull.count >= 3 else { return nil }
@@ -25,6 +29,39 @@ public enum Footprint {
     }
 
     private static func flat(_ ring: [Position]) -> [Position] { ring.map { Position($0.x, $0.y) } }
+
+    /// The union of the surfaces' 2D projections that have an area (more than a billionth of the
+    /// building's extent in plan), oriented for RFC 7946.
+    static func planOutline(_ surfaces: [CitySurface]) -> Geometry? {
+        var box: BoundingBox?
+        for surface in surfaces {
+            for ring in surface.rings {
+                for p in ring where p.isFinite {
+                    if box == nil { box = BoundingBox(p) } else { box!.extend(p) }
+                }
+            }
+        }
+        guard let box else { return nil }
+        let tiny = (box.maxX - box.minX) * (box.maxY - box.minY) * 1e-9
+        let polygons = surfaces.compactMap { surface -> [[Position]]? in
+            guard let exterior = surface.rings.first.map(flat), abs(signedArea2(exterior)) / 2 > tiny else { return nil }
+            return surface.rings.map { closed(flat($0)) }
+        }
+        guard !polygons.isEmpty, let union = GeometryRelations.union(polygons) else { return nil }
+        func orient(_ rings: [[Position]]) -> [[Position]] {
+            rings.enumerated().map { index, ring in oriented(ring, counterClockwise: index == 0) }
+        }
+        switch union {
+        case .polygon(let rings): return .polygon(orient(rings))
+        case .multiPolygon(let list): return .multiPolygon(list.map(orient))
+        default: return nil
+        }
+    }
+
+    private static func closed(_ ring: [Position]) -> [Position] {
+        guard let first = ring.first, let last = ring.last, first != last else { return ring }
+        return ring + [first]
+    }
 
     /// Twice the signed area (positive when counter-clockwise).
     static func signedArea2(_ ring: [Position]) -> Double {

@@ -93,4 +93,45 @@ public enum GeometryRelations {
         }
         return OGR_G_Intersects(first, second) != 0
     }
+
+    /// The union of `polygons` (each exterior ring first, then holes) through GEOS, each repaired first when
+    /// invalid; nil when GEOS gives nothing polygonal. Meant for the few dozen surfaces of one building.
+    public static func union(_ polygons: [[[Position]]]) -> Geometry? {
+        GDALRuntime.ensureRegistered()
+        var union: OGRGeometryH?
+        defer { union.map(OGR_G_DestroyGeometry) }
+        for rings in polygons {
+            guard var part = OGRGeometryWriter.make(.polygon(rings)) else { continue }
+            if OGR_G_IsValid(part) == 0 {
+                let repaired = OGR_G_MakeValid(part)
+                OGR_G_DestroyGeometry(part)
+                guard let repaired else { continue }
+                part = repaired
+            }
+            guard let current = union else {
+                union = part
+                continue
+            }
+            let merged = OGR_G_Union(current, part)
+            OGR_G_DestroyGeometry(part)
+            guard let merged else { continue }
+            OGR_G_DestroyGeometry(current)
+            union = merged
+        }
+        guard let union else { return nil }
+        guard let result = (try? OGRGeometryReader.read(union)) ?? nil else { return nil }
+        switch result {
+        case .polygon, .multiPolygon: return result
+        case .geometryCollection(let members):
+            let parts = members.flatMap { member -> [[[Position]]] in
+                switch member {
+                case .polygon(let rings): [rings]
+                case .multiPolygon(let list): list
+                default: []
+                }
+            }
+            return parts.isEmpty ? nil : parts.count == 1 ? .polygon(parts[0]) : .multiPolygon(parts)
+        default: return nil
+        }
+    }
 }
