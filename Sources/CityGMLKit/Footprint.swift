@@ -44,7 +44,9 @@ public enum Footprint {
         guard let box else { return nil }
         let tiny = (box.maxX - box.minX) * (box.maxY - box.minY) * 1e-9
         let polygons = surfaces.compactMap { surface -> [[Position]]? in
-            guard let exterior = surface.rings.first.map(flat), abs(signedArea2(exterior)) / 2 > tiny else { return nil }
+            guard let exterior = surface.rings.first.map(flat), abs(signedArea2(exterior)) / 2 > tiny else {
+                return nil
+            }
             return surface.rings.map { closed(flat($0)) }
         }
         guard !polygons.isEmpty, let union = GeometryRelations.union(polygons) else { return nil }

@@ -43,7 +43,8 @@ public struct TileContent: Sendable, Hashable {
             features[$0..<min($0 + max(1, partSize), features.count)]
         }
         // Meshing throws nothing: features that fail are listed in `skipped`.
-        let meshed = (try? parallelMap(parts.count) { TileContent(meshing: Array(parts[$0]), in: frame, mesher: mesher) })
+        let meshed =
+            (try? parallelMap(parts.count) { TileContent(meshing: Array(parts[$0]), in: frame, mesher: mesher) })
             ?? []
         self.init()
         for part in meshed {

@@ -34,8 +34,12 @@ struct FeatureChangeLog: Codable, Equatable {
             var changes = LayerChanges()
             changes.added = new.keys.filter { old[$0] == nil }.sorted()
             changes.removed = old.keys.filter { new[$0] == nil }.sorted()
-            for (id, now) in new {
-                guard let before = old[id], before != now else { continue }
+            // Only the features whose hashes differ are read again, attribute by attribute.
+            let changed = Set(new.compactMap { id, now in old[id].map { $0 == now ? nil : id } ?? nil })
+            let nowDetails = try FeatureFingerprints.details(path, ids: changed)
+            let beforeDetails = try previous[layer].map { try FeatureFingerprints.details($0, ids: changed) } ?? [:]
+            for id in changed {
+                guard let now = nowDetails[id], let before = beforeDetails[id] else { continue }
                 let names = Set(now.attributes.keys).union(before.attributes.keys)
                     .filter { now.attributes[$0] != before.attributes[$0] }.sorted()
                 changes.modified.append(

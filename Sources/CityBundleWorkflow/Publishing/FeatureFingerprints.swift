@@ -1,8 +1,16 @@
 import Foundation
 
-/// What a published feature looked like, reduced to hashes: enough to tell which features were
-/// added, removed or changed between versions, and which attributes or the geometry changed.
+/// What a published feature looked like, reduced to two hashes (about 16 bytes a feature besides its id):
+/// enough to tell which features were added, removed or changed between versions.
 struct FeatureFingerprint: Equatable {
+    var geometry: Int
+    /// Order-independent: the wrapping sum of each property's (name, value) hash.
+    var attributes: Int
+}
+
+/// One feature's hashes per attribute, read again only for the features whose fingerprints differ, to name
+/// what changed.
+struct FeatureDetail: Equatable {
     var geometry: Int
     var attributes: [String: Int]
 }
@@ -13,9 +21,34 @@ struct FeatureFingerprint: Equatable {
 /// process only.
 enum FeatureFingerprints {
     static func read(_ path: String) throws -> [String: FeatureFingerprint] {
-        guard let file = FileHandle(forReadingAtPath: path) else { return [:] }
-        defer { try? file.close() }
         var result: [String: FeatureFingerprint] = [:]
+        try forEachLine(of: path) { line in
+            if let (id, print) = fingerprint(ofLine: line) { result[id] = print }
+        }
+        return result
+    }
+
+    /// The per-attribute hashes of the features with these ids.
+    static func details(_ path: String, ids: Set<String>) throws -> [String: FeatureDetail] {
+        var result: [String: FeatureDetail] = [:]
+        guard !ids.isEmpty else { return result }
+        try forEachLine(of: path) { line in
+            var scanner = FeatureLineScanner(line)
+            guard let scanned = scanner.scan(), ids.contains(scanned.id) else { return }
+            var attributes: [String: Int] = [:]
+            for (name, value) in scanned.properties {
+                attributes[name] = hash(UnsafeBufferPointer(rebasing: line[value]))
+            }
+            let geometry = scanned.geometry.map { hash(UnsafeBufferPointer(rebasing: line[$0])) } ?? 0
+            result[scanned.id] = FeatureDetail(geometry: geometry, attributes: attributes)
+        }
+        return result
+    }
+
+    /// Calls `body` with each line of the file (without its newline), streaming in 1 MiB chunks.
+    private static func forEachLine(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        guard let file = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? file.close() }
         var pending: [UInt8] = []
         while true {
             let chunk = file.readData(ofLength: 1 << 20)
@@ -23,19 +56,14 @@ enum FeatureFingerprints {
             var start = 0
             pending.withUnsafeBufferPointer { buffer in
                 while let newline = buffer[start...].firstIndex(of: 0x0A) {
-                    if let (id, print) = fingerprint(ofLine: UnsafeBufferPointer(rebasing: buffer[start..<newline])) {
-                        result[id] = print
-                    }
+                    body(UnsafeBufferPointer(rebasing: buffer[start..<newline]))
                     start = newline + 1
                 }
             }
             pending.removeFirst(start)
             if chunk.isEmpty { break }
         }
-        pending.withUnsafeBufferPointer { buffer in
-            if let (id, print) = fingerprint(ofLine: buffer) { result[id] = print }
-        }
-        return result
+        pending.withUnsafeBufferPointer { body($0) }
     }
 
     /// Fingerprints one feature line (`{"type":"Feature",…},`); other lines (the collection's head and
@@ -43,10 +71,12 @@ enum FeatureFingerprints {
     static func fingerprint(ofLine line: UnsafeBufferPointer<UInt8>) -> (String, FeatureFingerprint)? {
         var scanner = FeatureLineScanner(line)
         guard let scanned = scanner.scan() else { return nil }
-        var attributes: [String: Int] = [:]
-        attributes.reserveCapacity(scanned.properties.count)
+        var attributes = 0
         for (name, value) in scanned.properties {
-            attributes[name] = hash(UnsafeBufferPointer(rebasing: line[value]))
+            var hasher = Hasher()
+            hasher.combine(name)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[value])))
+            attributes &+= hasher.finalize()
         }
         let geometry = scanned.geometry.map { hash(UnsafeBufferPointer(rebasing: line[$0])) } ?? 0
         return (scanned.id, FeatureFingerprint(geometry: geometry, attributes: attributes))
