@@ -8,16 +8,18 @@ OUTPUT ?= ./public
 SHARED ?= ../shared
 APT_PACKAGES := libgdal-dev gdal-bin libproj-dev proj-bin proj-data libxml2-dev pkg-config pigz
 # Used by the tests only: systemd-analyze (unit files), flock(1) (locking), iconv (encodings),
-# nginx (fetch from a plain web server), headless Chromium (the catalog page), curl (HTTP semantics).
-TEST_APT_PACKAGES := systemd util-linux libc-bin nginx-light chromium curl
+# nginx (fetch from a plain web server), headless Chromium (the catalog page), curl (HTTP semantics),
+# Blender (headless glTF import).
+TEST_APT_PACKAGES := systemd util-linux libc-bin nginx-light chromium curl blender
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test bench deps tools build build-debug format lint clean help
+.PHONY: run test bench bench-swift deps tools build build-debug format lint clean help
 
 help:
 	@echo "make run    install what is missing, build (release), run $(PIPELINE) into $(OUTPUT)"
 	@echo "make test   install what is missing, build (debug) and run every test"
 	@echo "make bench  CityBundle vs ogr2ogr and trimesh on a synthetic Wuhan (SIZES=...; docs/benchmarks.md)"
+	@echo "make bench-swift   ordo-one/benchmark suites of each stage (Benchmarks/README.md)"
 	@echo "make format / make lint   swift format with the committed .swift-format"
 
 ## System packages (GDAL, PROJ, libxml2), installed only when missing.
@@ -55,6 +57,10 @@ test: deps tools build-debug
 
 bench: deps
 	Benchmarks/run.sh
+
+## ordo-one/benchmark suites per stage (Benchmarks/Package.swift), built in release apart from the tests.
+bench-swift: deps
+	$(SWIFT) package --package-path Benchmarks --scratch-path .build-bench/benchmarks benchmark
 
 format:
 	$(SWIFT) format --in-place --recursive --configuration .swift-format Package.swift Sources Tests

@@ -27,6 +27,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        // The city's parameters, its scratch directory and the failure type, shared by both executables.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "CityBundleStages", package: "CityBundle")],
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: swiftSettings
+        ),
         // One benchmark per stage, on the same synthetic city (10 000 buildings, seed 42).
         .executableTarget(
             name: "StageBenchmarks",
@@ -35,6 +42,7 @@ let package = Package(
                 .product(name: "CityBundlePipeline", package: "CityBundle"),
                 .product(name: "CityBundleStages", package: "CityBundle"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Benchmarks/StageBenchmarks",
@@ -49,6 +57,7 @@ let package = Package(
                 .product(name: "CityBundlePipeline", package: "CityBundle"),
                 .product(name: "CityBundleStages", package: "CityBundle"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/PipelineBenchmarks",

@@ -1,6 +1,5 @@
 import CityBundle3D
 import CityBundleExport
-import CityBundleGeodesy
 public import CityBundleModel
 public import CityBundlePipeline
 import Foundation
@@ -87,14 +86,8 @@ public struct PartitionedGeoJSONSink: FeatureSink {
             path: path, format: .featureCollection, decimals: decimals, name: "\(source) \(key)")
         do {
             for index in indices {
-                var feature = try Feature(spooled: try spool.record(at: index))
-                if crs == .gcj02 {
-                    feature.geometry = feature.geometry?.mapPositions { p in
-                        let gcj = GCJ02.fromWGS84(LonLat(p.x, p.y))
-                        return Position(gcj.lon, gcj.lat, p.z)
-                    }
-                }
-                try writer.write(feature)
+                let feature = try Feature(spooled: try spool.record(at: index))
+                try writer.write(PublishedCRSSink.published(feature, in: crs))
             }
             let summary = try writer.finish()
             return WrittenFile(

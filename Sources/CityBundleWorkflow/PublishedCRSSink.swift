@@ -11,15 +11,18 @@ struct PublishedCRSSink: FeatureSink {
 
     mutating func write(_ batch: [Feature]) throws {
         guard crs == .gcj02 else { return try wrapped.write(batch) }
-        try wrapped.write(
-            batch.map { feature in
-                var shifted = feature
-                shifted.geometry = feature.geometry?.mapPositions { p in
-                    let gcj = GCJ02.fromWGS84(LonLat(p.x, p.y))
-                    return Position(gcj.lon, gcj.lat, p.z)
-                }
-                return shifted
-            })
+        try wrapped.write(batch.map { Self.published($0, in: crs) })
+    }
+
+    /// `feature` with its WGS 84 coordinates in the published coordinate system `crs`.
+    static func published(_ feature: Feature, in crs: PublishedCRS) -> Feature {
+        guard crs == .gcj02 else { return feature }
+        var shifted = feature
+        shifted.geometry = feature.geometry?.mapPositions { p in
+            let gcj = GCJ02.fromWGS84(LonLat(p.x, p.y))
+            return Position(gcj.lon, gcj.lat, p.z)
+        }
+        return shifted
     }
 
     mutating func finish() throws -> [WrittenFile] { try wrapped.finish() }

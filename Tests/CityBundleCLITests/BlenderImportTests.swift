@@ -23,8 +23,10 @@ struct BlenderImportTests {
             "convert", Fixtures.dataset("wuhan/osm_buildings_hanyang_sample.geojson"), glb, "--kind", "building",
         ])
         #expect(converted.status == 0, "\(converted.stderr)")
+        // Debian 12's Blender 3.4 importer still uses `numpy.bool`, which its NumPy 1.24 removed: alias it back.
         let script = """
-            import bpy, sys
+            import bpy, sys, numpy
+            numpy.bool = bool
             bpy.ops.wm.read_factory_settings(use_empty=True)
             bpy.ops.import_scene.gltf(filepath=sys.argv[-1])
             meshes = [o for o in bpy.data.objects if o.type == 'MESH']

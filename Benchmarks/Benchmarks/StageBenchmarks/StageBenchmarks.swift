@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import CityBundle3D
 import CityBundleAnonymise
 import CityBundleExport
@@ -262,23 +263,10 @@ func window<Element>(of elements: [Element], iteration: Int) -> Int {
     return (iteration % (elements.count / size)) * size
 }
 
-/// A benchmark's own check failed: the benchmark tool reports the message and fails the run.
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    var description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
-
 // MARK: - The synthetic city
 
-/// The city every benchmark uses, and the stage inputs made from it.
-enum City {
-    /// Buildings in the city.
-    static let buildings = 10_000
-    /// The generator's seed, as in Benchmarks/run.sh.
-    static let seed: UInt64 = 42
+/// The stage inputs made from the city every benchmark uses.
+extension City {
     /// The pipeline extent of Benchmarks/run.sh (WGS 84).
     static let extent = BoundingBox(minX: 113.6, minY: 29.9, maxX: 115.2, maxY: 31.5)
 
@@ -355,58 +343,6 @@ enum City {
             }
         }
         return polygons
-    }
-}
-
-// MARK: - Scratch space
-
-/// This process's temporary directory with the synthetic city in it, made on first use and removed by the
-/// global teardown.
-final class Scratch: @unchecked Sendable {
-    /// The process's scratch space.
-    static let shared = Scratch()
-
-    // `directory` and `cityReady` are guarded by `lock`; that is why the class is @unchecked Sendable.
-    private let lock = NSLock()
-    private var directory: String?
-    private var cityReady = false
-
-    /// The temporary directory, created on first use.
-    func path() throws -> String {
-        try lock.withLock { try makeDirectory() }
-    }
-
-    /// The directory holding `buildings.geojson`, `scenic_sites.geojson` and `districts.geojson` of the city.
-    func city() throws -> String {
-        try lock.withLock {
-            let directory = try makeDirectory()
-            if !cityReady {
-                let summary = try SyntheticCity(buildings: City.buildings, seed: City.seed).write(to: directory)
-                guard summary.buildings == City.buildings else { throw BenchmarkFailure("city not generated") }
-                cityReady = true
-            }
-            return directory
-        }
-    }
-
-    /// Removes the directory and everything in it, if it was made.
-    func remove() {
-        lock.withLock {
-            if let directory { try? FileManager.default.removeItem(atPath: directory) }
-            directory = nil
-            cityReady = false
-        }
-    }
-
-    private func makeDirectory() throws -> String {
-        if let directory { return directory }
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(base)/citybundle-bench-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard let made else { throw BenchmarkFailure("cannot create a temporary directory in \(base)") }
-        let path = String(cString: made)
-        directory = path
-        return path
     }
 }
 
