@@ -89,15 +89,23 @@ struct MirrorPlanTests {
         }
     }
 
-    @Test("A version whose remote manifest has the same bytes is complete: none of its files is looked at")
+    @Test("A version whose remote manifest has the same bytes is complete: only files missing there are put back")
     func presentVersionSkipped() throws {
         let manifest = "wuhan/2026.11.25/manifest.json"
-        let plan = try plan(remote: remote([manifest]), manifests: [manifest: try fixture.contents(manifest)])
-        #expect(plan.presentVersions == ["wuhan@2026.11.25"])
-        #expect(plan.newVersions == ["hubei@2026.1.2", "wuhan@2026.11.26"])
-        #expect(!plan.uploads.contains { $0.relativePath.hasPrefix("wuhan/2026.11.25/") })
-        #expect(plan.filesInPresentVersions == 9)
-        #expect(plan.deletions.isEmpty)
+        let version = Self.freshOrder.filter { $0.hasPrefix("wuhan/2026.11.25/") }
+        let complete = try plan(remote: remote(version), manifests: [manifest: try fixture.contents(manifest)])
+        #expect(complete.presentVersions == ["wuhan@2026.11.25"])
+        #expect(complete.newVersions == ["hubei@2026.1.2", "wuhan@2026.11.26"])
+        #expect(!complete.uploads.contains { $0.relativePath.hasPrefix("wuhan/2026.11.25/") })
+        #expect(complete.filesInPresentVersions == 9)
+        #expect(complete.deletions.isEmpty)
+
+        let lost = "wuhan/2026.11.25/districts.geojson"
+        let damaged = try plan(
+            remote: remote(version.filter { $0 != lost }), manifests: [manifest: try fixture.contents(manifest)])
+        #expect(damaged.presentVersions == ["wuhan@2026.11.25"])
+        #expect(damaged.uploads.filter { $0.relativePath.hasPrefix("wuhan/2026.11.25/") }.map(\.relativePath) == [lost])
+        #expect(damaged.filesInPresentVersions == 8)
     }
 
     @Test("Remote manifests with other bytes, or remote tombstones, refuse the whole run and name every version")

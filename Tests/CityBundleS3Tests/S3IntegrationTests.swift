@@ -1,3 +1,4 @@
+import CityBundleModel
 import CityBundleS3
 import CityBundleTesting
 import Crypto
@@ -135,6 +136,26 @@ struct S3IntegrationTests {
             let second = try await mirror.run()
             #expect(second.uploaded.isEmpty && second.deleted.isEmpty)
             #expect(second.description.hasPrefix("destination already up to date"))
+            #expect(try await mirror.verify() == stored.count)
+
+            // The check after upload names what the bucket lacks, holds in excess or holds with other content.
+            try await client.deleteObject(key: "site/wuhan/2026.11.26/manifest.json.sig")
+            try await client.putObject(key: "site/stray.txt", data: Data("x".utf8), contentType: "text/plain")
+            try await client.putObject(
+                key: "site/wuhan/latest.json", data: Data(#"{"version":"0000.00.00"}"#.utf8),
+                contentType: "application/json")
+            let failed = await #expect(throws: MirrorError.self) { try await mirror.verify() }
+            guard case .verificationFailed(_, let problems) = failed else {
+                Issue.record("expected verificationFailed, got \(String(describing: failed))")
+                return
+            }
+            #expect(problems.contains("site/wuhan/2026.11.26/manifest.json.sig is missing"))
+            #expect(problems.contains("site/stray.txt is not in the local publish root"))
+            #expect(problems.contains { $0.hasPrefix("site/wuhan/latest.json has") })
+            #expect(failed?.exitStatus == .verificationFailed)
+            _ = try await mirror.run()
+            try await client.deleteObject(key: "site/stray.txt")
+            #expect(try await mirror.verify() == stored.count)
 
             try fixture.write(
                 "wuhan/2026.11.26/manifest.json", #"{"bundle":"wuhan","version":"2026.11.26","edited":true}"#)

@@ -46,7 +46,7 @@ public struct MirrorPlan: Sendable {
     public var groups: [[Upload]] = []
     /// Local files left alone because the remote object has the same size and MD5 ETag.
     public var unchanged: [String] = []
-    /// Files of versions already complete at the destination, not looked at again.
+    /// Files of versions already complete at the destination (their sizes checked in the listing, not their bytes).
     public var filesInPresentVersions = 0
     /// Keys under the prefix with no local file, deleted last (`manifest.json` keys first).
     public var deletions: [String] = []
@@ -81,7 +81,12 @@ public struct MirrorPlan: Sendable {
         for bundle in tree.bundles {
             for version in bundle.versions where version.state == .published {
                 if presentVersions.contains(version.name) {
-                    filesInPresentVersions += version.dataFiles.count + (version.signature == nil ? 1 : 2)
+                    // Complete at the destination; a file that went missing there (or has another size) is put
+                    // back, the manifest telling that the local bytes are the published ones.
+                    let files = version.dataFiles + [version.signature].compactMap { $0 }
+                    let damaged = files.filter { remoteByPath[$0.relativePath]?.size != $0.size }
+                    filesInPresentVersions += files.count + 1 - damaged.count
+                    try planner.add(damaged, stage: .versionData, together: true, comparing: false)
                     continue
                 }
                 newVersions.append(version.name)
