@@ -34,7 +34,7 @@ public final class Scratch: @unchecked Sendable {
     private var cityReady = false
 
     /// The temporary directory, created on first use.
-    func path() throws -> String {
+    public func path() throws -> String {
         try lock.withLock { try makeDirectory() }
     }
 
