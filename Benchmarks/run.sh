@@ -229,56 +229,8 @@ make_geopackage() {
 }
 
 write_pipeline() {
-    cat >"$1/bench.yaml" <<EOF
-# Written by Benchmarks/run.sh: the synthetic Wuhan of $N buildings (seed $SEED), through every stage:
-# ingest, validate, anonymise, GeoJSON + 3D Tiles, and a signed, checksummed publication.
-pipeline: bench
-title: 合成武汉 Synthetic Wuhan ($N buildings)
-extent: [113.6, 29.9, 115.2, 31.5]
-sources:
-  - id: buildings
-    path: buildings.geojson
-    kind: building
-    fields:
-      id: bid
-      name: name
-      height: height
-      floors: levels
-    anonymise:
-      fields:
-        owner: pseudonymise
-        phone: drop
-        remark: keep
-        built: {generalise: year}
-  - id: scenic_sites
-    path: scenic_sites.geojson
-    kind: scenic_site
-    fields:
-      id: sid
-      name: name
-    anonymise:
-      fields:
-        grade: keep
-        opened: keep
-  - id: districts
-    path: districts.geojson
-    kind: geospatial
-    fields:
-      id: code
-      name: name
-outputs:
-  geojson:
-    decimals: 7
-  3dtiles:
-    max_features_per_tile: 500
-publish:
-  bundle: bench
-  rights:
-    owner: Benchmarks
-    contact: bench@example.org
-    terms: synthetic data
-    licence: CC0-1.0
-EOF
+    sed "s/@BUILDINGS@/$N/g" "$BENCH/bench-pipeline.yaml" >"$1/bench.yaml"
+    (umask 077 && printf '%s' "benchmark-pseudonym-key-0123456789abcdef" >"$1/pseudonym.key")
 }
 
 # ---------------------------------------------------------------------------------------------------------
@@ -349,8 +301,7 @@ run_size() {
     fi
 
     CLEAN_BEFORE="$out/public $out/state"
-    measure "$out/run.log" env CITYBUNDLE_PSEUDONYM_KEY=benchmark-pseudonym-key-0123456789abcdef \
-        "$CB" run "$directory/bench.yaml" --output "$out/public" --state "$out/state"
+    measure "$out/run.log" "$CB" run "$directory/bench.yaml" --output "$out/public" --state "$out/state"
     CLEAN_BEFORE=""
     record "whole pipeline" "citybundle run" "$total" \
         "3 sources: read, CRS, validate, anonymise, GeoJSON + FlatGeobuf + 3D Tiles, signed publication"

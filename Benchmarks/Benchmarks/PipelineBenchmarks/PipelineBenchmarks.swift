@@ -101,64 +101,14 @@ struct PipelineFile {
             definition: try PipelineLoader.load(path: path), directory: directory, signingKey: signingKey)
     }
 
-    /// The pipeline of Benchmarks/run.sh; the pseudonym key comes from `pseudonym.key` beside it.
-    static func yaml(publish: Bool) -> String {
-        var text = """
-            pipeline: bench
-            title: 合成武汉 Synthetic Wuhan (\(City.buildings) buildings)
-            extent: [113.6, 29.9, 115.2, 31.5]
-            anonymise:
-              key_file: pseudonym.key
-            sources:
-              - id: buildings
-                path: buildings.geojson
-                kind: building
-                fields:
-                  id: bid
-                  name: name
-                  height: height
-                  floors: levels
-                anonymise:
-                  fields:
-                    owner: pseudonymise
-                    phone: drop
-                    remark: keep
-                    built: {generalise: year}
-              - id: scenic_sites
-                path: scenic_sites.geojson
-                kind: scenic_site
-                fields:
-                  id: sid
-                  name: name
-                anonymise:
-                  fields:
-                    grade: keep
-                    opened: keep
-              - id: districts
-                path: districts.geojson
-                kind: geospatial
-                fields:
-                  id: code
-                  name: name
-            outputs:
-              geojson:
-                decimals: 7
-              3dtiles:
-                max_features_per_tile: 500
-
-            """
-        if publish {
-            text += """
-                publish:
-                  bundle: bench
-                  rights:
-                    owner: Benchmarks
-                    contact: bench@example.org
-                    terms: synthetic data
-                    licence: CC0-1.0
-
-                """
-        }
+    /// Benchmarks/bench-pipeline.yaml (shared with run.sh) for this city, without its `publish:` section unless
+    /// `publish`; the pseudonym key comes from `pseudonym.key` beside it.
+    static func yaml(publish: Bool) throws -> String {
+        let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("bench-pipeline.yaml")
+        var text = try String(contentsOf: template, encoding: .utf8)
+            .replacingOccurrences(of: "@BUILDINGS@", with: "\(City.buildings)")
+        if !publish, let section = text.range(of: "\npublish:") { text = String(text[..<section.lowerBound]) + "\n" }
         return text
     }
 }
