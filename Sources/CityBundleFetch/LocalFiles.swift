@@ -1,4 +1,4 @@
-import Crypto
+import CityBundlePublish
 import Foundation
 
 #if canImport(Glibc)
@@ -11,23 +11,7 @@ import Foundation
 enum LocalFiles {
     /// The size and lowercase hex SHA-256 of a regular file, or nil when it cannot be read.
     static func digest(_ path: String) -> (size: Int64, sha256: String)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return nil }
-        defer { _ = close(descriptor) }
-        var hasher = SHA256()
-        var size: Int64 = 0
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            size += Int64(count)
-        }
-        return (size, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        try? FileDigest.of(file: path)
     }
 
     /// Whether `path` holds exactly `size` bytes with `sha256`.

@@ -81,7 +81,12 @@ public final class PublishedTree: Sendable {
     func sha256(ofFileAt path: String, stamp: FileStamp) throws -> String {
         if let listed = manifestEntry(forRealPath: path), listed.size == stamp.size { return listed.sha256 }
         if let cached = cache.value(path, stamp: stamp, as: String.self) { return cached }
-        let digest = try FileHashing.sha256(path)
+        let digest: String
+        do {
+            digest = try FileDigest.of(file: path).sha256
+        } catch {
+            throw ServerError(path: path, message: error.description)
+        }
         cache.store(path, stamp: stamp, value: digest)
         return digest
     }

@@ -1,3 +1,5 @@
+import CityBundleModel
+
 /// What one tile's GLB holds: meshes by material and the property-table rows their feature IDs index.
 public struct TileContent: Sendable, Hashable {
     /// Geometry by material; every vertex's feature ID indexes `features`.

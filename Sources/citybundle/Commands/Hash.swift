@@ -78,46 +78,10 @@ extension CityBundleCommand {
 
         /// The SHA-256 of each file, in order, `jobs` files at a time.
         static func digests(of paths: [String], jobs: Int) -> [Result<String, PublishError>] {
-            let results = DigestResults(count: paths.count)
-            let next = DigestResults.Counter()
-            DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, paths.count))) { _ in
-                while let index = next.take(below: paths.count) {
-                    do throws(PublishError) {
-                        results.set(index, .success(try FileDigest.of(file: paths[index]).sha256))
-                    } catch {
-                        results.set(index, .failure(error))
-                    }
-                }
-            }
-            return results.values
-        }
-    }
-}
-
-/// Results filled in by several threads, one slot each.
-private final class DigestResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<String, PublishError>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<String, PublishError>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    var values: [Result<String, PublishError>] { lock.withLock { slots.map { $0! } } }
-
-    /// Hands out indices 0, 1, 2, … to whichever thread asks next.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-
-        func take(below limit: Int) -> Int? {
-            lock.withLock {
-                guard value < limit else { return nil }
-                defer { value += 1 }
-                return value
-            }
+            // Each result carries its own error, so the map itself never throws.
+            (try? parallelMap(paths.count, width: jobs) { index in
+                Result { () throws(PublishError) in try FileDigest.of(file: paths[index]).sha256 }
+            }) ?? []
         }
     }
 }
